@@ -1,0 +1,87 @@
+//! Deployment settings: every flag also reads a `ROSTER_*` environment
+//! variable, so a container and a command line configure Roster alike.
+
+use clap::Args;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+/// How this Roster instance runs.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "ROSTER_BIND", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Port to listen on.
+    #[arg(long, env = "ROSTER_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// Folder for the embedded SQLite database (used when no database URL is given).
+    #[arg(long, env = "ROSTER_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; defaults to `<data-dir>/roster.db`.
+    #[arg(long, env = "ROSTER_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The built web app (trunk's `dist/`).
+    #[arg(long, env = "ROSTER_DIST_DIR", default_value = "dist")]
+    pub dist_dir: PathBuf,
+    /// The address people reach Roster at (links in emails; `https://` turns on
+    /// `Secure` cookies and HSTS).
+    #[arg(long, env = "ROSTER_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Log filter, e.g. `info` or `roster_server=debug,tower_http=info`.
+    #[arg(long, env = "ROSTER_LOG", default_value = "info")]
+    pub log: String,
+}
+
+impl Config {
+    /// The settings with every default and no environment applied: for tests.
+    pub fn defaults() -> Self {
+        Self {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            dist_dir: PathBuf::from("dist"),
+            public_url: None,
+            log: "info".to_owned(),
+        }
+    }
+
+    /// The database to open: the explicit URL, or SQLite under the data dir.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("roster.db").display()
+            ),
+        }
+    }
+
+    /// Whether Roster is reached over TLS (cookies get `Secure`, HSTS is sent).
+    pub fn behind_tls(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_database_is_sqlite_in_the_data_dir() {
+        let c = Config::defaults();
+        assert_eq!(c.database_url(), "sqlite://data/roster.db?mode=rwc");
+        assert!(!c.behind_tls());
+    }
+
+    #[test]
+    fn https_public_url_means_tls() {
+        let c = Config {
+            public_url: Some("https://roster.example.com".into()),
+            ..Config::defaults()
+        };
+        assert!(c.behind_tls());
+    }
+}

@@ -1,0 +1,47 @@
+//! The router: API routes under `/api/v1`, the probes, and the web app with
+//! an SPA fallback, wrapped in request ids, tracing and security headers.
+
+pub mod health;
+pub mod problems;
+pub mod security;
+pub mod spa;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{any, get};
+use roster_api::paths;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// Builds the whole application: what the binary serves and the tests call.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .fallback(problems::api_not_found)
+        .method_not_allowed_fallback(problems::method_not_allowed);
+
+    Router::new()
+        .route(paths::HEALTHZ, get(health::healthz))
+        .route(paths::READYZ, get(health::readyz))
+        .nest(paths::API_PREFIX, api)
+        .route("/api", any(problems::api_not_found))
+        .route("/api/{*rest}", any(problems::api_not_found))
+        .fallback_service(spa::service(state.config.dist_dir.clone()))
+        .layer(axum::middleware::from_fn(problems::stamp_request_id))
+        .layer(axum::middleware::from_fn_with_state(
+            state.security.clone(),
+            security::add_headers,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(trace_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+fn trace_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+}

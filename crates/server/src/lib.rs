@@ -1,0 +1,60 @@
+//! Roster's HTTP server as a library: `app(state)` builds the whole router so
+//! the binary and the tests run exactly the same thing.
+//!
+//! Layers: `http` (routes and thin handlers) → `ops` (use cases, one
+//! transaction each, decisions through `roster-model`) → `store` (SQL only).
+
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod state;
+pub mod store;
+
+pub use config::Config;
+pub use http::app;
+pub use state::AppState;
+pub use store::Db;
+
+use anyhow::Context as _;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+/// Connects to the configured database, applies migrations and returns the
+/// state the router needs.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let url = config.database_url();
+    let db = Db::connect(&url)
+        .await
+        .with_context(|| format!("opening the database at {}", store::redact_url(&url)))?;
+    db.migrate().await.context("applying database migrations")?;
+    AppState::new(config, db, clock::system())
+}
+
+/// Binds the configured address and serves until `shutdown` resolves.
+pub async fn serve(
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let addr = SocketAddr::new(state.config.bind, state.config.port);
+    let listener = TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr} (is another Roster already running?)"))?;
+    serve_on(listener, state, shutdown).await
+}
+
+/// Serves on an already bound listener (tests bind port 0).
+pub async fn serve_on(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let router = app(state);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .context("serving HTTP")
+}

@@ -1,0 +1,87 @@
+//! The `roster-server` binary: `serve` (the default) runs Roster; every flag
+//! also reads its `ROSTER_*` environment variable.
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use roster_server::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "roster-server",
+    version,
+    about = "Roster: workspaces, teams and access for data products"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    config: Config,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the web app (the default).
+    Serve(Config),
+    /// Apply migrations and exit.
+    Migrate(Config),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let (command, config) = match cli.command {
+        None => (Command::Serve(cli.config.clone()), cli.config),
+        Some(Command::Serve(c)) => (Command::Serve(c.clone()), c),
+        Some(Command::Migrate(c)) => (Command::Migrate(c.clone()), c),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_new(&config.log)
+                .context("parsing ROSTER_LOG")?,
+        )
+        .init();
+    let state = roster_server::prepare(config).await?;
+    match command {
+        Command::Migrate(_) => {
+            tracing::info!("migrations applied");
+        }
+        Command::Serve(_) => {
+            let url = format!("http://{}:{}", state.config.bind, state.config.port);
+            let db = state.db.clone();
+            tracing::info!(%url, database = db.dialect().name(), "Roster is listening");
+            roster_server::serve(state, shutdown_signal()).await?;
+            db.close().await;
+            tracing::info!("stopped");
+        }
+    }
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM, so in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,63 @@
+//! The skeleton's promises: probes, problem answers for unknown API paths,
+//! the SPA fallback, request ids and security headers on every response.
+
+use crate::support::TestApp;
+use roster_api::{Problem, ReadinessResponse};
+
+#[tokio::test]
+async fn healthz_and_readyz_answer_ok() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let res = app.get("/readyz").await;
+    assert_eq!(res.status(), 200);
+    let body: ReadinessResponse = res.json().await.unwrap();
+    assert_eq!(body.status, "ready");
+    assert_eq!(body.database, app.db.dialect().name());
+    assert!(body.migrations >= 1);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_a_problem_404_with_the_request_id() {
+    let app = TestApp::spawn().await;
+    for path in ["/api/v1/nope", "/api/v1", "/api/other", "/api"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert_eq!(
+            res.headers()["content-type"],
+            "application/problem+json",
+            "{path}"
+        );
+        let header_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let problem: Problem = res.json().await.unwrap();
+        assert_eq!(problem.status, 404);
+        assert_eq!(problem.code, "not_found");
+        assert_eq!(problem.request_id.as_deref(), Some(header_id.as_str()));
+    }
+}
+
+#[tokio::test]
+async fn client_routes_fall_back_to_the_app_shell() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/w/abc/members", "/settings"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache");
+        assert!(res.text().await.unwrap().contains("<title>Roster</title>"));
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/healthz", "/api/v1/nope", "/missing.wasm"] {
+        let res = app.get(path).await;
+        let h = res.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{path}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert!(h.contains_key("referrer-policy"), "{path}");
+        assert!(h.contains_key("x-request-id"), "{path}");
+    }
+}

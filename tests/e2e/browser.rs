@@ -1,0 +1,324 @@
+//! A headless Chromium driven through chromedriver: started in its own
+//! process group (killed as a group on drop), one session per journey that is
+//! always closed before a failure is re-raised, and helpers to find by role,
+//! label, text or test id, wait, click, type and take screenshots.
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::{Value, json};
+use std::future::Future;
+use std::os::unix::process::CommandExt as _;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+const WAIT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+/// How to find an element, the way a person would describe it.
+#[derive(Debug, Clone, Copy)]
+pub enum By<'a> {
+    /// `data-testid`.
+    TestId(&'a str),
+    /// An ARIA role (explicit `role=` or the matching landmark element).
+    Role(&'a str),
+    /// An accessible name from `aria-label` or a `<label>`.
+    Label(&'a str),
+    /// Exact visible text (whitespace-normalised).
+    Text(&'a str),
+}
+
+impl By<'_> {
+    fn xpath(&self) -> String {
+        match self {
+            By::TestId(id) => format!("//*[@data-testid={}]", lit(id)),
+            By::Role(role) => {
+                let implicit = match *role {
+                    "banner" => " | //header",
+                    "navigation" => " | //nav",
+                    "main" => " | //main",
+                    "button" => " | //button",
+                    _ => "",
+                };
+                format!("//*[@role={}]{implicit}", lit(role))
+            }
+            By::Label(l) => format!(
+                "//*[@aria-label={0}] | //*[@id=//label[normalize-space()={0}]/@for]",
+                lit(l)
+            ),
+            By::Text(t) => format!("//*[normalize-space(text())={}]", lit(t)),
+        }
+    }
+}
+
+fn lit(s: &str) -> String {
+    if s.contains('\'') {
+        format!("\"{s}\"")
+    } else {
+        format!("'{s}'")
+    }
+}
+
+/// chromedriver in its own process group.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // Kill the whole group: chromedriver and every Chromium it started.
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    fn start() -> Res<Self> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let child = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("starting chromedriver (cargo xtask test installs it): {e}"))?;
+        let deadline = Instant::now() + WAIT;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening".into());
+            }
+            std::thread::sleep(POLL);
+        }
+        Ok(Self {
+            child,
+            port,
+            _profile: tempfile::tempdir()?,
+        })
+    }
+}
+
+/// One browser session for one journey.
+pub struct Browser {
+    client: Client,
+    name: &'static str,
+}
+
+impl Browser {
+    /// Runs `scenario` in a fresh Chromium; closes the session and the driver
+    /// whatever happens, then fails the test if the scenario failed.
+    pub async fn run<F, Fut>(name: &'static str, scenario: F)
+    where
+        F: FnOnce(Browser) -> Fut + Send + 'static,
+        Fut: Future<Output = Res<()>> + Send + 'static,
+    {
+        let driver = Driver::start().expect("chromedriver");
+        let profile = driver._profile.path().display().to_string();
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1280,800", format!("--user-data-dir={profile}"),
+                ]
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        let client = ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a WebDriver session");
+        let outcome = tokio::spawn(scenario(Browser {
+            client: client.clone(),
+            name,
+        }))
+        .await;
+        if outcome.as_ref().is_ok_and(Result::is_err) || outcome.is_err() {
+            let failed = Browser {
+                client: client.clone(),
+                name,
+            };
+            let _ = failed.screenshot("FAILED").await;
+        }
+        let _ = client.close().await;
+        drop(driver);
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => panic!("journey `{name}` failed: {e}"),
+            Err(join) => std::panic::resume_unwind(join.into_panic()),
+        }
+    }
+
+    /// Navigates to `url`.
+    pub async fn goto(&self, url: &str) -> Res<()> {
+        Ok(self.client.goto(url).await?)
+    }
+
+    /// Waits until a visible element matches.
+    pub async fn wait_for(&self, by: By<'_>) -> Res<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::XPath(&by.xpath()))
+                .await
+                .unwrap_or_default()
+            {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return Ok(el);
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no visible element {by:?} after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until no visible element matches.
+    pub async fn wait_gone(&self, by: By<'_>) -> Res<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let mut visible = false;
+            for el in self
+                .client
+                .find_all(Locator::XPath(&by.xpath()))
+                .await
+                .unwrap_or_default()
+            {
+                visible |= el.is_displayed().await.unwrap_or(false);
+            }
+            if !visible {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{by:?} still visible after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Clicks what matches, once it is visible.
+    pub async fn click(&self, by: By<'_>) -> Res<()> {
+        Ok(self.wait_for(by).await?.click().await?)
+    }
+
+    /// Types into what matches, once it is visible.
+    pub async fn type_into(&self, by: By<'_>, text: &str) -> Res<()> {
+        Ok(self.wait_for(by).await?.send_keys(text).await?)
+    }
+
+    /// Presses Escape on the focused element.
+    pub async fn press_escape(&self) -> Res<()> {
+        Ok(self
+            .client
+            .active_element()
+            .await?
+            .send_keys("\u{e00c}")
+            .await?)
+    }
+
+    /// Resizes the window (CSS pixels).
+    pub async fn resize(&self, width: u32, height: u32) -> Res<()> {
+        Ok(self.client.set_window_size(width, height).await?)
+    }
+
+    /// Emulates the OS colour scheme (`light` or `dark`).
+    pub async fn color_scheme(&self, scheme: &str) -> Res<()> {
+        let params = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Emulation.setEmulatedMedia",
+                params,
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Saves `target/screenshots/<journey>-<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> Res<PathBuf> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{}-{name}.png", self.name));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// Fails if the page logged any error to the console.
+    pub async fn assert_no_console_errors(&self) -> Res<()> {
+        let log = self.client.issue_cmd(BrowserLog).await?;
+        let errors: Vec<String> = log
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("console errors: {errors:#?}").into())
+        }
+    }
+}
+
+/// chromedriver's log endpoint (`goog:loggingPrefs` must ask for it).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// A Chrome DevTools command through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}

@@ -1,0 +1,82 @@
+//! `cargo xtask bench`: runs the benchmarks and writes one report,
+//! `target/bench/report.md`, with the machine, date and commit.
+
+use crate::proc::{cmd, output};
+use anyhow::Context as _;
+use std::fmt::Write as _;
+
+pub fn main(args: &[String]) -> anyhow::Result<()> {
+    if !args.is_empty() {
+        anyhow::bail!("usage: cargo xtask bench");
+    }
+    crate::tools::ensure_build_tools()?;
+    crate::web::build_release(false)?;
+    let mut report = header();
+
+    println!("==> P1: roster-model authorize (criterion)");
+    let mut c = cmd("cargo");
+    c.args(["bench", "-p", "roster-model"]);
+    let out = c.output().context("cargo bench -p roster-model")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    print!("{text}");
+    anyhow::ensure!(out.status.success(), "cargo bench -p roster-model failed");
+    report.push_str("\n## P1 — `authorize`\n\n```text\n");
+    for line in text
+        .lines()
+        .filter(|l| l.contains("p50") || l.contains("p99") || l.contains("ratio"))
+    {
+        report.push_str(line);
+        report.push('\n');
+    }
+    report.push_str("```\n");
+
+    println!("==> P2: release size of the console");
+    report.push_str(
+        "\n## P2 — release size of the console\n\n| file | raw | gzip |\n|---|---:|---:|\n",
+    );
+    let (mut raw_total, mut gz_total) = (0usize, 0usize);
+    for path in crate::web::assets(&crate::root().join("dist"))? {
+        let raw = std::fs::read(&path)?;
+        let gz = crate::web::gzip(&raw)?.len();
+        raw_total += raw.len();
+        gz_total += gz;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(report, "| {name} | {} | {} |", kb(raw.len()), kb(gz));
+    }
+    let _ = writeln!(
+        report,
+        "| **total** | **{}** | **{}** |",
+        kb(raw_total),
+        kb(gz_total)
+    );
+
+    let dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("report.md");
+    std::fs::write(&file, &report)?;
+    println!("\n{report}\nwritten to {}", file.display());
+    Ok(())
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn header() -> String {
+    let sh = |script: &str| {
+        let mut c = cmd("sh");
+        c.args(["-c", script]);
+        output(c).unwrap_or_else(|| "?".to_owned())
+    };
+    format!(
+        "# Roster benchmark report\n\n- date: {}\n- commit: {}\n- machine: {} cores, {} memory, {}\n",
+        sh("date -u +%Y-%m-%dT%H:%M:%SZ"),
+        sh("git rev-parse --short HEAD"),
+        sh("nproc"),
+        sh("free -h | awk '/Mem:/ {print $2}'"),
+        sh("uname -srm"),
+    )
+}

@@ -1,0 +1,54 @@
+//! `cargo xtask run | test | bench`: the developer entry points. Each one
+//! installs what this machine lacks, then does its work, so the README's two
+//! commands work on a fresh machine.
+
+mod bench;
+mod checks;
+mod postgres;
+mod proc;
+mod run;
+mod test;
+mod tools;
+mod web;
+
+use std::path::PathBuf;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  run     build the app and start Roster at http://127.0.0.1:8080
+            --port N            (ROSTER_PORT, default 8080)
+            --data-dir DIR      (ROSTER_DATA_DIR, default ./data)
+            --database-url URL  (ROSTER_DATABASE_URL; postgres://… switches to PostgreSQL)
+            --demo              (ROSTER_DEMO=1; seed a demo workspace)
+  test    run every check and test (what CI runs)
+            --quick             skip clippy and the release build (inner loop; CI never uses it)
+  bench   run the benchmarks and write target/bench/report.md
+";
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    let rest: Vec<String> = args.collect();
+    let result = match command.as_deref() {
+        Some("run") => run::main(&rest),
+        Some("test") => test::main(&rest),
+        Some("bench") => bench::main(&rest),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(anyhow::anyhow!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+/// The workspace root (the folder above `xtask/`).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
