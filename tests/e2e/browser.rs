@@ -72,7 +72,7 @@ impl Drop for Driver {
     fn drop(&mut self) {
         // Kill the whole group: chromedriver and every Chromium it started.
         let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.child.id())])
+            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
             .status();
         let _ = self.child.wait();
     }
@@ -155,7 +155,9 @@ impl Browser {
             };
             let _ = failed.screenshot("FAILED").await;
         }
-        let _ = client.close().await;
+        eprintln!("[{name}] closing the session");
+        let _ = tokio::time::timeout(WAIT, client.close()).await;
+        eprintln!("[{name}] stopping chromedriver");
         drop(driver);
         match outcome {
             Ok(Ok(())) => {}
@@ -261,7 +263,10 @@ impl Browser {
 
     /// Fails if the page logged any error to the console.
     pub async fn assert_no_console_errors(&self) -> Res<()> {
-        let log = self.client.issue_cmd(BrowserLog).await?;
+        eprintln!("[{}] reading the console log", self.name);
+        let log = tokio::time::timeout(WAIT, self.client.issue_cmd(BrowserLog))
+            .await
+            .map_err(|_| "chromedriver did not answer the log request")??;
         let errors: Vec<String> = log
             .as_array()
             .into_iter()
