@@ -1,5 +1,6 @@
 //! The account menu in the header: a button that opens a menu, operable by
-//! keyboard (Enter/Space open it, Escape closes it and returns focus).
+//! keyboard (Enter/Space open it and focus its first item, Escape closes it
+//! and returns focus to the button).
 
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -10,6 +11,13 @@ use leptos::prelude::*;
 pub fn AccountMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
+    let first_item = NodeRef::<html::Button>::new();
+    // The menu's first item takes focus as soon as the menu is rendered.
+    Effect::new(move |_| {
+        if let Some(item) = first_item.get() {
+            let _ = item.focus();
+        }
+    });
     let close = move || {
         open.set(false);
         if let Some(b) = button.get() {
@@ -39,7 +47,9 @@ pub fn AccountMenu() -> impl IntoView {
                 <ul class="menu" id="account-menu" role="menu" aria-label="Account">
                     <li class="menu-label" role="presentation">"Not signed in"</li>
                     <li role="none">
-                        <button role="menuitem" on:click=move |_| close()>"Close menu"</button>
+                        <button role="menuitem" node_ref=first_item on:click=move |_| close()>
+                            "Close menu"
+                        </button>
                     </li>
                 </ul>
             </Show>

@@ -14,10 +14,10 @@ pub fn Sidebar() -> impl IntoView {
         <nav class="sidebar" aria-label="Workspace">
             <div class="switcher" data-testid="workspace-switcher">
                 <span class="logo" aria-hidden="true">"R"</span>
-                <span>
+                <div>
                     <div class="name">"No workspace yet"</div>
                     <div class="hint">"Workspaces appear here"</div>
-                </span>
+                </div>
             </div>
             <div class="nav">
                 <A href="/">"Overview"</A>

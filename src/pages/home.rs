@@ -17,8 +17,8 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="server-heading">"Server"</h2>
                 <Suspense fallback=|| view! {
                     <div aria-busy="true" aria-label="Loading the server's state">
-                        <span class="skeleton" style="width: 60%"></span>
-                        <span class="skeleton" style="width: 40%; margin-top: 8px"></span>
+                        <span class="skeleton wide"></span>
+                        <span class="skeleton narrow"></span>
                     </div>
                 }>
                     {move || readiness.get().map(|r| match r {

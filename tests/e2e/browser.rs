@@ -90,6 +90,12 @@ impl Driver {
             .process_group(0)
             .spawn()
             .map_err(|e| format!("starting chromedriver (cargo xtask test installs it): {e}"))?;
+        // The guard exists before anything can fail, so the group is always killed.
+        let driver = Self {
+            child,
+            port,
+            _profile: tempfile::tempdir()?,
+        };
         let deadline = Instant::now() + WAIT;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
@@ -97,11 +103,7 @@ impl Driver {
             }
             std::thread::sleep(POLL);
         }
-        Ok(Self {
-            child,
-            port,
-            _profile: tempfile::tempdir()?,
-        })
+        Ok(driver)
     }
 }
 
@@ -210,6 +212,23 @@ impl Browser {
             }
             if Instant::now() > deadline {
                 return Err(format!("{by:?} still visible after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the focused element is one that matches.
+    pub async fn wait_focus(&self, by: By<'_>) -> Res<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let active = self.client.active_element().await?.element_id();
+            for el in self.client.find_all(Locator::XPath(&by.xpath())).await? {
+                if el.element_id() == active {
+                    return Ok(());
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{by:?} did not get focus within {WAIT:?}").into());
             }
             tokio::time::sleep(POLL).await;
         }

@@ -34,12 +34,12 @@ impl Cluster {
     /// Initialises and starts a fresh cluster (2–5 s).
     pub fn start() -> anyhow::Result<Self> {
         let bin = bin_dir().context("PostgreSQL's server binaries are not installed")?;
-        let dir = crate::root().join("target/pg-test");
         let as_postgres = {
             let mut id = cmd("id");
             id.arg("-u");
             output(id).as_deref() == Some("0")
         };
+        let dir = cluster_dir(as_postgres);
         let cluster = Self {
             dir: dir.clone(),
             bin,
@@ -124,6 +124,27 @@ impl Drop for Cluster {
     fn drop(&mut self) {
         self.stop_quietly();
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `target/pg-test`, or a folder under the system temp dir when the
+/// `postgres` user cannot reach `target/` (a checkout under a private home).
+fn cluster_dir(as_postgres: bool) -> PathBuf {
+    let target = crate::root().join("target");
+    let reachable = !as_postgres || {
+        let mut probe = cmd("runuser");
+        probe
+            .args(["-u", "postgres", "--", "test", "-x"])
+            .arg(&target);
+        probe
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        probe.status().is_ok_and(|s| s.success())
+    };
+    if reachable {
+        target.join("pg-test")
+    } else {
+        std::env::temp_dir().join("roster-pg-test")
     }
 }
 

@@ -92,13 +92,33 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
             "    --demo: demo data is seeded by `roster-server seed` once accounts and workspaces exist; nothing to seed yet"
         );
     }
+    let mut child = server.spawn().context("starting roster-server")?;
+    // Announce only once the server answers, so a taken port is not
+    // reported as success.
+    let deadline = Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait()? {
+            bail!("roster-server exited with {status} before it was ready");
+        }
+        if std::net::TcpStream::connect(("127.0.0.1", opts.port)).is_ok() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            bail!(
+                "roster-server did not start listening on port {} within 60 s",
+                opts.port
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     println!(
-        "\n  Roster is starting at http://127.0.0.1:{port}  ({database}; ready in {took})\n\
+        "\n  Roster is running at http://127.0.0.1:{port}  ({database}; up in {took})\n\
          \n  Open it in a browser to see the console. Ctrl-C stops the server.\n",
         port = opts.port,
         took = crate::proc::human(started.elapsed()),
     );
-    let status = server.status().context("starting roster-server")?;
+    let status = child.wait().context("waiting for roster-server")?;
     if !status.success() {
         bail!("roster-server exited with {status}");
     }

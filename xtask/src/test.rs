@@ -28,7 +28,12 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     let started = Instant::now();
     crate::tools::ensure_build_tools()?;
     crate::tools::ensure_browser()?;
-    crate::tools::ensure_postgres()?;
+    let external_pg = std::env::var("ROSTER_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    if external_pg.is_none() {
+        crate::tools::ensure_postgres()?;
+    }
 
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut tally = Tally::default();
@@ -116,17 +121,21 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         )
     };
 
-    tests(
-        "native tests (SQLite)",
-        cargo(&["test", "--workspace"]),
-        &mut step,
-    );
+    // The first run is SQLite whatever the caller's environment says.
+    let mut sqlite = cargo(&["test", "--workspace"]);
+    sqlite.env_remove("ROSTER_TEST_DATABASE_URL");
+    tests("native tests (SQLite)", sqlite, &mut step);
 
     println!("=== PostgreSQL");
-    match Cluster::start() {
-        Ok(cluster) => {
+    // Given a URL, use it; otherwise a throw-away cluster that lives until dropped.
+    let pg = match external_pg.clone() {
+        Some(url) => Ok((url, None)),
+        None => Cluster::start().map(|c| (c.url(), Some(c))),
+    };
+    match pg {
+        Ok((url, cluster)) => {
             let mut c = cargo(&["test", "-p", "roster-server", "--test", "api"]);
-            c.env("ROSTER_TEST_DATABASE_URL", cluster.url());
+            c.env("ROSTER_TEST_DATABASE_URL", url);
             tests("server tests (PostgreSQL)", c, &mut step);
             drop(cluster);
         }

@@ -99,6 +99,9 @@ pub fn lock_version(package: &str) -> anyhow::Result<String> {
     let lock =
         std::fs::read_to_string(crate::root().join("Cargo.lock")).context("reading Cargo.lock")?;
     let needle = format!("name = \"{package}\"\nversion = \"");
+    if lock.matches(&needle).count() > 1 {
+        bail!("Cargo.lock holds more than one {package}: the tools can match only one");
+    }
     let start = lock
         .find(&needle)
         .with_context(|| format!("{package} is not in Cargo.lock"))?

@@ -5,9 +5,34 @@
 //! crate builds for `wasm32-unknown-unknown` as well as natively.
 #![warn(missing_docs)]
 
+pub mod accounts;
+pub mod audit;
 pub mod health;
+pub mod invitations;
+pub mod members;
+pub mod page;
 pub mod paths;
 pub mod problem;
+pub mod workspaces;
 
+pub use accounts::{
+    JoinSuggestionResponse, LoginRequest, MeResponse, MyWorkspaceResponse,
+    PendingInvitationResponse, SessionResponse, SetLastWorkspaceRequest, SignupRequest,
+    UserResponse,
+};
+pub use audit::{AuditEventResponse, ListAuditQuery};
 pub use health::{HealthResponse, ReadinessResponse};
+pub use invitations::{
+    AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
+    InvitationLinkResponse, InvitationResponse, InvitationResultResponse,
+    InvitationResultsResponse, InviteRequest,
+};
+pub use members::{
+    ListMembersQuery, MemberResponse, TransferOwnershipRequest, UpdateMemberRequest,
+};
+pub use page::{Page, PageQuery};
 pub use problem::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
+pub use workspaces::{
+    ConfigResponse, CreateWorkspaceRequest, DeleteWorkspaceRequest, PutConfigRequest,
+    UpdateWorkspaceRequest, WorkspaceResponse,
+};

@@ -7,3 +7,49 @@ pub const API_PREFIX: &str = "/api/v1";
 pub const HEALTHZ: &str = "/healthz";
 /// Readiness probe (outside the API prefix).
 pub const READYZ: &str = "/readyz";
+/// `POST` sign-up (under the API prefix).
+pub const SIGNUP: &str = "/auth/signup";
+/// `POST` log-in.
+pub const LOGIN: &str = "/auth/login";
+/// `POST` log-out.
+pub const LOGOUT: &str = "/auth/logout";
+/// `GET` the signed-in user.
+pub const ME: &str = "/me";
+/// `PUT` the last used workspace.
+pub const ME_LAST_WORKSPACE: &str = "/me/last-workspace";
+/// `GET` mine, `POST` create.
+pub const WORKSPACES: &str = "/workspaces";
+/// `GET`, `PATCH`, `DELETE` one workspace.
+pub const WORKSPACE: &str = "/workspaces/{ws}";
+/// `POST` archive.
+pub const WORKSPACE_ARCHIVE: &str = "/workspaces/{ws}/archive";
+/// `GET` every configuration property.
+pub const WORKSPACE_CONFIG: &str = "/workspaces/{ws}/config";
+/// `GET`, `PUT`, `DELETE` one property.
+pub const WORKSPACE_CONFIG_KEY: &str = "/workspaces/{ws}/config/{key}";
+/// `GET` the team table.
+pub const MEMBERS: &str = "/workspaces/{ws}/members";
+/// `PATCH`, `DELETE` one member.
+pub const MEMBER: &str = "/workspaces/{ws}/members/{member}";
+/// `POST` leave.
+pub const LEAVE: &str = "/workspaces/{ws}/leave";
+/// `POST` transfer ownership.
+pub const OWNERSHIP_TRANSFER: &str = "/workspaces/{ws}/ownership-transfer";
+/// `GET` list, `POST` batch invite.
+pub const INVITATIONS: &str = "/workspaces/{ws}/invitations";
+/// `DELETE` revoke.
+pub const INVITATION: &str = "/workspaces/{ws}/invitations/{id}";
+/// `POST` resend with a new token.
+pub const INVITATION_RESEND: &str = "/workspaces/{ws}/invitations/{id}/resend";
+/// `GET` a fresh invitation link.
+pub const INVITATION_LINK: &str = "/workspaces/{ws}/invitations/{id}/link";
+/// `GET` the caller's pending invitations.
+pub const MY_INVITATIONS: &str = "/invitations";
+/// `POST` accept by id.
+pub const MY_INVITATION_ACCEPT: &str = "/invitations/{id}/accept";
+/// `POST` decline by id.
+pub const MY_INVITATION_DECLINE: &str = "/invitations/{id}/decline";
+/// `POST` accept by token.
+pub const INVITATION_ACCEPT_TOKEN: &str = "/invitations/accept";
+/// `GET` the audit log.
+pub const AUDIT: &str = "/workspaces/{ws}/audit";

@@ -107,13 +107,14 @@ pub enum Basis {
 /// Decides whether `actor` may do `action`, given `facts`.
 pub fn authorize(actor: &Actor, action: &Action, facts: &Facts) -> Result<Grant, Denied> {
     let me = rules::member_of(actor)?;
+    // An archived workspace refuses writes to everyone, invitees included.
+    if facts.archived && !action.allowed_when_archived() {
+        return Err(Denied::WorkspaceArchived);
+    }
     if me.status == MemberStatus::Invited && is_invitation_answer(action) {
         return decide(me, action, facts);
     }
     rules::is_active(me)?;
-    if facts.archived && !action.allowed_when_archived() {
-        return Err(Denied::WorkspaceArchived);
-    }
     decide(me, action, facts)
 }
 

@@ -2,6 +2,7 @@
 //! variable, so a container and a command line configure Roster alike.
 
 use clap::Args;
+use roster_model::{Region, Regions};
 use std::net::IpAddr;
 use std::path::PathBuf;
 
@@ -27,9 +28,32 @@ pub struct Config {
     /// `Secure` cookies and HSTS).
     #[arg(long, env = "ROSTER_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// `on` or `off`: rate limits (log-in attempts); tests and load runs turn them off.
+    #[arg(long, env = "ROSTER_RATE_LIMITS", default_value = "on")]
+    pub rate_limits: Switch,
+    /// Regions offered for new workspaces, comma-separated.
+    #[arg(
+        long,
+        env = "ROSTER_REGIONS",
+        value_delimiter = ',',
+        default_value = "ap-south-1,eu-central-1,us-central-1"
+    )]
+    pub regions: Vec<String>,
+    /// Seats per workspace (active and invited members); unlimited when unset.
+    #[arg(long, env = "ROSTER_SEAT_LIMIT")]
+    pub seat_limit: Option<u32>,
     /// Log filter, e.g. `info` or `roster_server=debug,tower_http=info`.
     #[arg(long, env = "ROSTER_LOG", default_value = "info")]
     pub log: String,
+}
+
+/// An on/off deployment setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    /// Enabled.
+    On,
+    /// Disabled.
+    Off,
 }
 
 impl Config {
@@ -42,6 +66,11 @@ impl Config {
             database_url: None,
             dist_dir: PathBuf::from("dist"),
             public_url: None,
+            rate_limits: Switch::On,
+            regions: ["ap-south-1", "eu-central-1", "us-central-1"]
+                .map(str::to_owned)
+                .to_vec(),
+            seat_limit: None,
             log: "info".to_owned(),
         }
     }
@@ -55,6 +84,20 @@ impl Config {
                 self.data_dir.join("roster.db").display()
             ),
         }
+    }
+
+    /// The regions offered for new workspaces (invalid entries are an error).
+    pub fn regions(&self) -> anyhow::Result<Regions> {
+        let list = self
+            .regions
+            .iter()
+            .map(|r| Region::parse(r).map_err(|e| anyhow::anyhow!("ROSTER_REGIONS: {r}: {e}")))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        anyhow::ensure!(
+            !list.is_empty(),
+            "ROSTER_REGIONS must name at least one region"
+        );
+        Ok(Regions::new(list))
     }
 
     /// Whether Roster is reached over TLS (cookies get `Secure`, HSTS is sent).

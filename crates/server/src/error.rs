@@ -1,9 +1,11 @@
 //! `AppError`: how a failed request becomes an RFC 9457 problem. Internal
 //! causes are logged once with the request id and never sent (invariant 6).
 
+use crate::store::StoreError;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use roster_api::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
+use roster_model::{DenialKind, Denied};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -17,9 +19,22 @@ pub enum AppError {
     /// Well-formed but invalid fields.
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    /// Not signed in (no or expired session).
+    #[error("not signed in")]
+    Unauthorized,
+    /// An unsafe request without the session's CSRF token, or a cross-site
+    /// sign-in attempt.
+    #[error("csrf: {0}")]
+    Csrf(&'static str),
+    /// Too many attempts; retry after this many seconds.
+    #[error("rate limited for {0}s")]
+    RateLimited(u64),
+    /// A rule of `roster-model` refused the action.
+    #[error("denied: {0}")]
+    Denied(#[from] Denied),
     /// A problem chosen by a lower layer (status, code, title, detail).
     #[error("{0:?}")]
-    Problem(Problem),
+    Problem(Box<Problem>),
     /// The database is unreachable.
     #[error("service unavailable: {0}")]
     Unavailable(#[source] anyhow::Error),
@@ -46,7 +61,23 @@ impl AppError {
                 "Some fields are not valid; see `errors`.",
             )
             .with_errors(errors.clone()),
-            Self::Problem(p) => p.clone(),
+            Self::Unauthorized => Problem::new(
+                401,
+                "unauthenticated",
+                "Not signed in",
+                "Sign in to continue.",
+            ),
+            Self::Csrf(detail) => Problem::new(403, "csrf", "Request refused", *detail),
+            Self::RateLimited(secs) => Problem::new(
+                429,
+                "rate_limited",
+                "Too many attempts",
+                format!("Too many attempts. Try again in {secs} seconds."),
+            ),
+            Self::Denied(d) => {
+                Problem::new(d.kind().status(), d.code(), title_of(d.kind()), d.message())
+            }
+            Self::Problem(p) => (**p).clone(),
             Self::Unavailable(_) => Problem::new(
                 503,
                 "unavailable",
@@ -69,7 +100,48 @@ impl IntoResponse for AppError {
             // The request id is on the current span (see http::trace_layer).
             tracing::error!(error = format!("{e:#}"), "request failed");
         }
-        problem_response(&self.problem())
+        let mut res = problem_response(&self.problem());
+        if let Self::RateLimited(secs) = self {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
+    }
+}
+
+impl AppError {
+    /// A 409 problem with a stable code.
+    pub fn conflict(code: &str, detail: impl Into<String>) -> Self {
+        Self::Problem(Box::new(Problem::new(409, code, "Conflict", detail)))
+    }
+
+    /// A 422 problem naming one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }])
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unique => Self::conflict(
+                "conflict",
+                "This conflicts with something that already exists.",
+            ),
+            StoreError::Db(e) => Self::Internal(anyhow::Error::new(e).context("database")),
+        }
+    }
+}
+
+fn title_of(kind: DenialKind) -> &'static str {
+    match kind {
+        DenialKind::Forbidden => "Not allowed",
+        DenialKind::Conflict => "Conflict",
+        DenialKind::Invalid => "Refused",
+        DenialKind::NotFound => "Not found",
     }
 }
 

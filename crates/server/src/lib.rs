@@ -4,14 +4,16 @@
 //! Layers: `http` (routes and thin handlers) → `ops` (use cases, one
 //! transaction each, decisions through `roster-model`) → `store` (SQL only).
 
+pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod ops;
 pub mod state;
 pub mod store;
 
-pub use config::Config;
+pub use config::{Config, Switch};
 pub use http::app;
 pub use state::AppState;
 pub use store::Db;

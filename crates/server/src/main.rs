@@ -36,8 +36,7 @@ async fn main() -> anyhow::Result<()> {
     };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_new(&config.log)
-                .context("parsing ROSTER_LOG")?,
+            tracing_subscriber::EnvFilter::try_new(&config.log).context("parsing ROSTER_LOG")?,
         )
         .init();
     let state = roster_server::prepare(config).await?;

@@ -1,10 +1,13 @@
 //! What every handler shares: configuration, the database, the clock and the
 //! security policy computed once at start-up.
 
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::LoginLimiter;
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, Switch};
 use crate::http::security::SecurityHeaders;
 use crate::store::Db;
+use roster_model::{PersonalDomains, Regions};
 use std::sync::Arc;
 
 /// Shared, cheaply clonable application state.
@@ -18,17 +21,29 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Headers added to every response.
     pub security: Arc<SecurityHeaders>,
+    /// Password hashing on bounded blocking threads.
+    pub passwords: Passwords,
+    /// Failed log-ins per IP and email.
+    pub login_limiter: LoginLimiter,
+    /// Regions offered for new workspaces.
+    pub regions: Arc<Regions>,
+    /// Personal mail domains (no workspace domain is pre-filled from them).
+    pub personal_domains: Arc<PersonalDomains>,
 }
 
 impl AppState {
-    /// Builds the state; reads `dist/index.html` once to pin its scripts in the CSP.
+    /// Builds the state; the security headers are computed once here.
     pub fn new(config: Config, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let security = SecurityHeaders::new(config.behind_tls());
         Ok(Self {
+            regions: Arc::new(config.regions()?),
+            login_limiter: LoginLimiter::new(config.rate_limits == Switch::On),
             config: Arc::new(config),
             db,
             clock,
             security: Arc::new(security),
+            passwords: Passwords::new()?,
+            personal_domains: Arc::new(PersonalDomains::default()),
         })
     }
 }

@@ -2,7 +2,21 @@
 //! `Any` driver). SQL lives only under this module; where the dialects
 //! differ, it says so here.
 
+pub mod audit;
+pub mod config;
+pub mod invitations;
+pub mod members;
+pub mod outbox;
+pub mod sessions;
+mod tx;
+pub mod users;
+pub mod workspaces;
+
+pub use tx::{StoreError, StoreResult, Tx};
+pub(crate) use tx::{exec, fetch, scalar};
+
 use anyhow::Context as _;
+use chrono::{DateTime, Utc};
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
@@ -61,11 +75,11 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
-            if let Some(parent) = options.get_filename().parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent)
-                        .with_context(|| format!("creating {}", parent.display()))?;
-                }
+            if let Some(parent) = options.get_filename().parent()
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
@@ -104,6 +118,23 @@ impl Db {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
+    /// Opens a transaction that only reads.
+    pub async fn read(&self) -> StoreResult<Tx> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Opens a transaction that will write. SQLite takes the write lock now
+    /// (`BEGIN IMMEDIATE`), so racing writers queue instead of failing later.
+    pub async fn write(&self) -> StoreResult<Tx> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
     /// Closes every connection (graceful shutdown).
     pub async fn close(&self) {
         match self {
@@ -113,22 +144,44 @@ impl Db {
     }
 }
 
+/// How times are stored: RFC 3339 text in UTC with fixed precision, so text
+/// order is time order on both databases.
+pub fn time_text(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Reads a stored time back.
+pub fn parse_time(text: &str) -> StoreResult<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))
+}
+
 /// A database URL with any password replaced, for messages and logs.
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let base = match (base.find("://"), base.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
-            let creds = &url[scheme + 3..at];
+            let creds = &base[scheme + 3..at];
             match creds.find(':') {
                 Some(colon) => format!(
                     "{}{}:***{}",
-                    &url[..scheme + 3],
+                    &base[..scheme + 3],
                     &creds[..colon],
-                    &url[at..]
+                    &base[at..]
                 ),
-                None => url.to_owned(),
+                None => base.to_owned(),
             }
         }
-        _ => url.to_owned(),
+        _ => base.to_owned(),
+    };
+    match query {
+        Some(q) if q.to_ascii_lowercase().contains("password") => format!("{base}?***"),
+        Some(q) => format!("{base}?{q}"),
+        None => base,
     }
 }
 
@@ -156,6 +209,10 @@ mod tests {
         assert_eq!(
             redact_url("postgres://roster:s3cret@db:5432/roster"),
             "postgres://roster:***@db:5432/roster"
+        );
+        assert_eq!(
+            redact_url("postgres://db/roster?user=r&password=s3cret"),
+            "postgres://db/roster?***"
         );
         assert_eq!(
             redact_url("sqlite://data/roster.db"),

@@ -2,14 +2,14 @@
 //! wrong methods) and the stamp that puts the request id into every problem.
 
 use crate::error::{AppError, problem_response};
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, HttpBody, to_bytes};
 use axum::extract::Request;
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use roster_api::{PROBLEM_CONTENT_TYPE, Problem};
 
-/// Problem bodies are small; anything larger is passed through untouched.
+/// Problem bodies are small; a larger or unsized body is passed through untouched.
 const MAX_PROBLEM_BYTES: usize = 64 * 1024;
 
 /// Any path under `/api` that no route serves.
@@ -27,6 +27,12 @@ pub async fn method_not_allowed() -> Response {
     ))
 }
 
+/// Removes any `x-request-id` a client sent, so the server always makes its own.
+pub async fn drop_client_request_id(mut req: Request) -> Request {
+    req.headers_mut().remove("x-request-id");
+    req
+}
+
 /// Adds the request id to every problem body, so a client can quote it.
 pub async fn stamp_request_id(req: Request, next: Next) -> Response {
     let id = req
@@ -42,6 +48,12 @@ pub async fn stamp_request_id(req: Request, next: Next) -> Response {
     let Some(id) = id.filter(|_| is_problem) else {
         return res;
     };
+    let too_large = HttpBody::size_hint(res.body())
+        .upper()
+        .is_none_or(|n| n > MAX_PROBLEM_BYTES as u64);
+    if too_large {
+        return res;
+    }
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_PROBLEM_BYTES).await else {
         return Response::from_parts(parts, Body::empty());

@@ -10,9 +10,11 @@ use std::sync::Arc;
 
 /// The Content-Security-Policy sent with every response. Scripts only from
 /// our origin plus `'wasm-unsafe-eval'` (needed to compile WebAssembly);
-/// inline style attributes are allowed, inline scripts never.
+/// style sheets only from our origin, style attributes allowed (the UI sets
+/// colours with them), images also over https (logos and avatars are URLs);
+/// inline scripts never.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
-script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'unsafe-inline'; \
 img-src 'self' data: https:; font-src 'self'; connect-src 'self'; \
 object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

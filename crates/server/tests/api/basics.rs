@@ -19,7 +19,7 @@ async fn healthz_and_readyz_answer_ok() {
 #[tokio::test]
 async fn unknown_api_paths_answer_a_problem_404_with_the_request_id() {
     let app = TestApp::spawn().await;
-    for path in ["/api/v1/nope", "/api/v1", "/api/other", "/api"] {
+    for path in ["/api/v1/nope", "/api/v1", "/api/other", "/api", "/api/"] {
         let res = app.get(path).await;
         assert_eq!(res.status(), 404, "{path}");
         assert_eq!(
@@ -60,4 +60,41 @@ async fn every_response_carries_the_security_headers() {
         assert!(h.contains_key("referrer-policy"), "{path}");
         assert!(h.contains_key("x-request-id"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn a_missing_asset_is_a_404_not_the_app_shell() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/roster-web-0123456789abcdef.js",
+        "/old_bg.wasm",
+        "/style.css",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(!res.text().await.unwrap().contains("<title>"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn static_answers_vary_on_encoding() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/").await;
+    assert_eq!(res.headers()["vary"], "accept-encoding");
+}
+
+#[tokio::test]
+async fn clients_cannot_choose_the_request_id() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .client
+        .get(format!("{}/api/v1/nope", app.base))
+        .header("x-request-id", "chosen-by-client")
+        .send()
+        .await
+        .unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_ne!(id, "chosen-by-client");
+    let problem: Problem = res.json().await.unwrap();
+    assert_eq!(problem.request_id.as_deref(), Some(id.as_str()));
 }

@@ -2,5 +2,12 @@
 //! HTTP on SQLite, and on PostgreSQL when `ROSTER_TEST_DATABASE_URL` is set
 //! (`cargo xtask test` always sets it for a second run).
 
+mod accounts;
+mod audit;
 mod basics;
+mod invitations;
+mod members;
+mod race;
 mod support;
+mod team_table;
+mod workspaces;

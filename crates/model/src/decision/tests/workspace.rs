@@ -224,6 +224,19 @@ fn archived_workspaces_allow_reads_and_the_way_out_only() {
     for (action, want) in cases {
         assert_eq!(code(authorize(&owner, &action, &facts)), want, "{action:?}");
     }
+    // Nobody joins an archived workspace; declining is still possible.
+    let invited = Actor::Member(with_status(m("i", Admin), MemberStatus::Invited));
+    let accept = Action::AcceptInvitation {
+        seat: SeatState::UNLIMITED,
+    };
+    assert_eq!(
+        code(authorize(&invited, &accept, &facts)),
+        "workspace_archived"
+    );
+    assert_eq!(
+        code(authorize(&invited, &Action::DeclineInvitation, &facts)),
+        "ok"
+    );
 }
 
 #[test]

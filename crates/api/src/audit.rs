@@ -1,0 +1,43 @@
+//! The audit log: who changed what, when and from where.
+
+use serde::{Deserialize, Serialize};
+
+/// One recorded change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEventResponse {
+    /// Event id.
+    pub id: String,
+    /// The acting user.
+    pub actor: Option<String>,
+    /// What happened, e.g. `member.updated`.
+    pub action: String,
+    /// Whom or what it was done to.
+    pub target: Option<String>,
+    /// State before.
+    pub before: Option<serde_json::Value>,
+    /// State after.
+    pub after: Option<serde_json::Value>,
+    /// RFC 3339.
+    pub at: String,
+    /// The caller's address.
+    pub ip: Option<String>,
+    /// The caller's user agent.
+    pub user_agent: Option<String>,
+}
+
+/// `GET /workspaces/{ws}/audit` query parameters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListAuditQuery {
+    /// Only this action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Only this actor (user id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// 1–200, default 50.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The previous page's `next_cursor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,81 @@
+//! The team table: listing, changing and removing members, leaving, and
+//! ownership transfer.
+
+use roster_model::{FeatureAccess, MemberStatus, ResourceAccess};
+use serde::{Deserialize, Serialize};
+
+/// One row of the team table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberResponse {
+    /// Member id (the `{member}` of paths).
+    pub id: String,
+    /// The user, for people.
+    pub user_id: Option<String>,
+    /// Display name.
+    pub name: String,
+    /// Email (empty for API keys).
+    pub email: String,
+    /// Role key.
+    pub role: String,
+    /// Member status.
+    pub status: MemberStatus,
+    /// `"all"` or a list of feature keys.
+    pub feature_access: FeatureAccess,
+    /// `"all"` or a list of resource ids.
+    pub resource_access: ResourceAccess,
+    /// RFC 3339.
+    pub joined_at: String,
+    /// The inviting user, if any.
+    pub invited_by: Option<String>,
+}
+
+/// `PATCH /workspaces/{ws}/members/{member}`: only the fields sent change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMemberRequest {
+    /// New role key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// New feature access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_access: Option<FeatureAccess>,
+    /// New resource access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_access: Option<ResourceAccess>,
+    /// `active` or `deactivated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MemberStatus>,
+}
+
+/// `POST /workspaces/{ws}/ownership-transfer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferOwnershipRequest {
+    /// The Admin who becomes Owner.
+    pub member_id: String,
+    /// Must be `true`.
+    pub confirm: bool,
+}
+
+/// `GET /workspaces/{ws}/members` query parameters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListMembersQuery {
+    /// Name or email contains (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// `active`, `invited` or `deactivated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// `name` (default), `email`, `role` or `joined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    /// `asc` (default) or `desc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    /// 1–200, default 50.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The previous page's `next_cursor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}

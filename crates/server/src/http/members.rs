@@ -1,0 +1,91 @@
+//! `/workspaces/{ws}/members…`, `/leave`, `/ownership-transfer`.
+
+use super::json::Json;
+use super::session::Authenticated;
+use crate::error::AppError;
+use crate::ops::members;
+use crate::state::AppState;
+use crate::store::members::MemberRecord;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, patch, post};
+use roster_api::{
+    ListMembersQuery, MemberResponse, Page, TransferOwnershipRequest, UpdateMemberRequest, paths,
+};
+
+/// The member routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(paths::MEMBERS, get(list))
+        .route(paths::MEMBER, patch(update).delete(remove))
+        .route(paths::LEAVE, post(leave))
+        .route(paths::OWNERSHIP_TRANSFER, post(transfer))
+}
+
+fn dto(m: MemberRecord) -> Result<MemberResponse, AppError> {
+    let model = crate::ops::access::model_member(&m)?;
+    Ok(MemberResponse {
+        id: m.id,
+        user_id: m.user_id,
+        name: m.name,
+        email: m.email,
+        role: m.role,
+        status: model.status,
+        feature_access: model.feature_access,
+        resource_access: model.resource_access,
+        joined_at: m.joined_at,
+        invited_by: m.invited_by,
+    })
+}
+
+async fn list(
+    State(state): State<AppState>,
+    auth: Authenticated,
+    Path(ws): Path<String>,
+    query: Result<Query<ListMembersQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Page<MemberResponse>>, AppError> {
+    let Query(query) = query.map_err(|e| AppError::field("query", e.body_text()))?;
+    let (rows, next_cursor) = members::list(&state, &auth.caller, &ws, &query).await?;
+    let items = rows.into_iter().map(dto).collect::<Result<_, _>>()?;
+    Ok(Json(Page { items, next_cursor }))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    auth: Authenticated,
+    Path((ws, member)): Path<(String, String)>,
+    Json(req): Json<UpdateMemberRequest>,
+) -> Result<Json<MemberResponse>, AppError> {
+    let m = members::update(&state, &auth.caller, &ws, &member, req).await?;
+    Ok(Json(dto(m)?))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    auth: Authenticated,
+    Path((ws, member)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    members::remove(&state, &auth.caller, &ws, &member).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn leave(
+    State(state): State<AppState>,
+    auth: Authenticated,
+    Path(ws): Path<String>,
+) -> Result<StatusCode, AppError> {
+    members::leave(&state, &auth.caller, &ws).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn transfer(
+    State(state): State<AppState>,
+    auth: Authenticated,
+    Path(ws): Path<String>,
+    Json(req): Json<TransferOwnershipRequest>,
+) -> Result<Json<MemberResponse>, AppError> {
+    let m =
+        members::transfer_ownership(&state, &auth.caller, &ws, &req.member_id, req.confirm).await?;
+    Ok(Json(dto(m)?))
+}

@@ -1,0 +1,219 @@
+//! Accounts: sign-up, log-in, log-out, the session lookup behind every
+//! authenticated request, `GET /me` and the remembered workspace.
+
+use super::Caller;
+use crate::error::AppError;
+use crate::http::session::{RequestMeta, SESSION_DAYS};
+use crate::state::AppState;
+use crate::store::sessions::{self, Session};
+use crate::store::users::{self, User};
+use crate::store::workspaces::{self, MyWorkspace};
+use crate::store::{self, StoreError, Tx};
+use roster_api::{FieldError, LoginRequest, Problem, SignupRequest};
+use roster_model::Email;
+
+/// The shortest password accepted, in characters.
+pub const MIN_PASSWORD: usize = 8;
+/// The longest password accepted, in bytes (bounds the hashing work).
+pub const MAX_PASSWORD: usize = 1024;
+/// The longest display name, in characters.
+pub const MAX_NAME: usize = 100;
+
+/// A session just opened: the token for the cookie and the CSRF token.
+#[derive(Debug)]
+pub struct NewSession {
+    /// Goes in the cookie only; the database keeps its hash.
+    pub token: String,
+    /// Echoed by the client on unsafe requests.
+    pub csrf_token: String,
+}
+
+/// What `GET /me` shows.
+#[derive(Debug)]
+pub struct Me {
+    /// The user.
+    pub user: User,
+    /// Their workspaces with role and status.
+    pub workspaces: Vec<MyWorkspace>,
+    /// Invitations waiting for their answer.
+    pub pending_invitations: Vec<crate::store::invitations::Invitation>,
+}
+
+fn validate_signup(req: &SignupRequest) -> Result<(Email, String), AppError> {
+    let mut errors = Vec::new();
+    let mut push = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.to_owned(),
+            message,
+        });
+    };
+    let email = Email::parse(&req.email)
+        .map_err(|e| push("email", e.to_string()))
+        .ok();
+    if req.password.chars().count() < MIN_PASSWORD {
+        push(
+            "password",
+            format!("Use at least {MIN_PASSWORD} characters."),
+        );
+    } else if req.password.len() > MAX_PASSWORD {
+        push(
+            "password",
+            format!("Use at most {MAX_PASSWORD} characters."),
+        );
+    }
+    let name = req.name.trim().to_owned();
+    if name.is_empty() {
+        push("name", "Enter your name.".to_owned());
+    } else if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+        push(
+            "name",
+            format!("Use at most {MAX_NAME} characters, without line breaks."),
+        );
+    }
+    match (email, errors.is_empty()) {
+        (Some(email), true) => Ok((email, name)),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+async fn open_session(
+    tx: &mut Tx,
+    state: &AppState,
+    user_id: &str,
+) -> Result<NewSession, AppError> {
+    let now = state.clock.now();
+    let token = crate::auth::new_token();
+    let csrf_token = crate::auth::new_token();
+    let session = Session {
+        user_id: user_id.to_owned(),
+        csrf_token: csrf_token.clone(),
+        expires_at: store::time_text(now + chrono::Duration::days(SESSION_DAYS)),
+    };
+    sessions::insert_session(
+        tx,
+        &crate::auth::hash_token(&token),
+        &session,
+        &store::time_text(now),
+    )
+    .await?;
+    Ok(NewSession { token, csrf_token })
+}
+
+/// Creates an account and signs it in.
+pub async fn sign_up(state: &AppState, req: SignupRequest) -> Result<(User, NewSession), AppError> {
+    let (email, name) = validate_signup(&req)?;
+    let hash = state.passwords.hash(req.password).await?;
+    let user = User {
+        id: crate::auth::new_id("usr"),
+        email: email.as_str().to_owned(),
+        name,
+        avatar_url: None,
+        password_hash: Some(hash),
+        status: "active".to_owned(),
+        last_workspace_id: None,
+    };
+    let mut tx = state.db.write().await?;
+    let now = store::time_text(state.clock.now());
+    match users::insert_user(&mut tx, &user, &now).await {
+        Err(StoreError::Unique) => {
+            return Err(AppError::conflict(
+                "email_taken",
+                "An account with this email already exists. Log in instead.",
+            ));
+        }
+        other => other?,
+    }
+    let session = open_session(&mut tx, state, &user.id).await?;
+    tx.commit().await?;
+    Ok((user, session))
+}
+
+fn wrong_pair() -> AppError {
+    AppError::Problem(Box::new(Problem::new(
+        401,
+        "invalid_credentials",
+        "Not signed in",
+        "The email or password is not right.",
+    )))
+}
+
+/// Checks an email and password and opens a session.
+pub async fn log_in(
+    state: &AppState,
+    meta: &RequestMeta,
+    req: LoginRequest,
+) -> Result<(User, NewSession), AppError> {
+    let email = req.email.trim().to_lowercase();
+    let key = format!("{}|{email}", meta.ip.as_deref().unwrap_or("-"));
+    let now = state.clock.now();
+    state
+        .login_limiter
+        .check(&key, now)
+        .map_err(AppError::RateLimited)?;
+    let mut tx = state.db.read().await?;
+    let user = users::find_user_by_email(&mut tx, &email)
+        .await?
+        .filter(|u| u.status == "active");
+    tx.commit().await?;
+    let phc = user.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = state.passwords.verify(req.password, phc).await?;
+    let Some(user) = user.filter(|_| ok) else {
+        state.login_limiter.fail(&key, now);
+        return Err(wrong_pair());
+    };
+    state.login_limiter.succeed(&key);
+    let mut tx = state.db.write().await?;
+    let session = open_session(&mut tx, state, &user.id).await?;
+    tx.commit().await?;
+    Ok((user, session))
+}
+
+/// Ends the session with this token.
+pub async fn log_out(state: &AppState, token: &str) -> Result<(), AppError> {
+    let mut tx = state.db.write().await?;
+    sessions::delete_session(&mut tx, &crate::auth::hash_token(token)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The live session behind a cookie token, if any.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Session>, AppError> {
+    let mut tx = state.db.read().await?;
+    let session = sessions::find_session(&mut tx, &crate::auth::hash_token(token)).await?;
+    tx.commit().await?;
+    let now = state.clock.now();
+    match session {
+        Some(s) if store::parse_time(&s.expires_at)? > now => Ok(Some(s)),
+        _ => Ok(None),
+    }
+}
+
+/// The signed-in user and their workspaces.
+pub async fn me(state: &AppState, caller: &Caller) -> Result<Me, AppError> {
+    let mut tx = state.db.read().await?;
+    let user = users::find_user(&mut tx, &caller.user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let workspaces = workspaces::list_workspaces_of_user(&mut tx, &caller.user_id).await?;
+    tx.commit().await?;
+    let pending_invitations = super::invitations::pending_for(state, caller).await?;
+    Ok(Me {
+        user,
+        workspaces,
+        pending_invitations,
+    })
+}
+
+/// Remembers the workspace the caller switched to; it must be one of theirs.
+pub async fn set_last_workspace(
+    state: &AppState,
+    caller: &Caller,
+    workspace_id: &str,
+) -> Result<(), AppError> {
+    let mut tx = state.db.write().await?;
+    let (actor, facts) = super::access::load(&mut tx, workspace_id, &caller.user_id).await?;
+    roster_model::authorize(&actor, &roster_model::Action::ReadWorkspace, &facts)?;
+    users::update_last_workspace(&mut tx, &caller.user_id, Some(workspace_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! Transactions over either database, and the macros that run one SQL text
+//! on whichever pool is open. The dialect differences live here:
+//! - placeholders: both drivers accept `$1…` (sqlx's SQLite binds `$NNN`), so
+//!   every statement is written once with `$n`;
+//! - `RETURNING` and `ON CONFLICT … DO UPDATE` are spelled alike (SQLite ≥ 3.35);
+//! - write locking: SQLite writers take the database lock up front
+//!   (`BEGIN IMMEDIATE`), so racing writers queue on the busy timeout instead
+//!   of failing; PostgreSQL writers lock the workspace row (`FOR UPDATE`, see
+//!   [`Tx::lock_workspace`]) so member changes in one workspace serialise.
+
+use sqlx::{Postgres, Sqlite, Transaction};
+
+/// What a store function can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique constraint refused the write (recognised by error kind).
+    #[error("unique constraint violated")]
+    Unique,
+    /// Anything else from the driver.
+    #[error(transparent)]
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e.as_database_error() {
+            Some(d) if d.is_unique_violation() => Self::Unique,
+            _ => Self::Db(e),
+        }
+    }
+}
+
+/// Result of a store call.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// An open transaction on one of the two databases.
+#[derive(Debug)]
+pub enum Tx {
+    /// SQLite.
+    Sqlite(Transaction<'static, Sqlite>),
+    /// PostgreSQL.
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    /// Makes the changes durable.
+    pub async fn commit(self) -> StoreResult<()> {
+        match self {
+            Self::Sqlite(t) => t.commit().await?,
+            Self::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+
+    /// Serialises member-changing transactions of one workspace. On
+    /// PostgreSQL this locks the workspace row until commit; on SQLite the
+    /// transaction already holds the write lock (`BEGIN IMMEDIATE`).
+    pub async fn lock_workspace(&mut self, workspace_id: &str) -> StoreResult<()> {
+        if let Self::Postgres(t) = self {
+            sqlx::query("SELECT id FROM workspaces WHERE id = $1 FOR UPDATE")
+                .bind(workspace_id)
+                .fetch_optional(&mut **t)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Executes `sqlx::query(sql).bind(…)…` on either database; yields the
+/// number of rows affected.
+macro_rules! exec {
+    ($tx:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $tx {
+            $crate::store::Tx::Sqlite(t) => sqlx::query($sql)$(.bind($arg))*
+                .execute(&mut **t)
+                .await
+                .map(|r| r.rows_affected()),
+            $crate::store::Tx::Postgres(t) => sqlx::query($sql)$(.bind($arg))*
+                .execute(&mut **t)
+                .await
+                .map(|r| r.rows_affected()),
+        }
+    };
+}
+
+/// Runs `sqlx::query_as::<_, $row>(sql).bind(…)…` with `$method` on either database.
+macro_rules! fetch {
+    ($tx:expr, $row:ty, $method:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $tx {
+            $crate::store::Tx::Sqlite(t) => {
+                sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut **t).await
+            }
+            $crate::store::Tx::Postgres(t) => {
+                sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$method(&mut **t).await
+            }
+        }
+    };
+}
+
+/// Runs `sqlx::query_scalar::<_, $ty>(sql).bind(…)…` with `$method` on either database.
+macro_rules! scalar {
+    ($tx:expr, $ty:ty, $method:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $tx {
+            $crate::store::Tx::Sqlite(t) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$method(&mut **t).await
+            }
+            $crate::store::Tx::Postgres(t) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$method(&mut **t).await
+            }
+        }
+    };
+}
+
+pub(crate) use {exec, fetch, scalar};
