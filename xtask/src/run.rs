@@ -69,29 +69,45 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     run(build).context("building roster-server")?;
 
     let root = crate::root();
-    let mut server = cmd(&root
+    let binary = root
         .join("target/release/roster-server")
         .display()
-        .to_string());
+        .to_string();
+    let database_args = |c: &mut std::process::Command| {
+        c.args(["--data-dir", &opts.data_dir]);
+        if let Some(url) = &opts.database_url {
+            c.args(["--database-url", url]);
+        }
+    };
+    let mut server = cmd(&binary);
     server
         .arg("serve")
         .args(["--port", &opts.port.to_string()])
-        .args(["--data-dir", &opts.data_dir])
         .arg("--dist-dir")
         .arg(root.join("dist"));
-    if let Some(url) = &opts.database_url {
-        server.args(["--database-url", url]);
-    }
+    database_args(&mut server);
     let database = match &opts.database_url {
         Some(url) if url.starts_with("postgres") => "PostgreSQL".to_owned(),
         Some(url) => url.clone(),
         None => format!("SQLite in {}/roster.db", opts.data_dir),
     };
-    if opts.demo {
-        println!(
-            "    --demo: demo data is seeded by `roster-server seed` once accounts and workspaces exist; nothing to seed yet"
-        );
-    }
+    let demo = if opts.demo {
+        println!("==> seeding demo data (roster-server seed; nothing happens if it exists)");
+        let mut seed = cmd(&binary);
+        seed.arg("seed");
+        database_args(&mut seed);
+        let out = seed
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .context("starting roster-server seed")?;
+        if !out.status.success() {
+            bail!("roster-server seed failed ({})", out.status);
+        }
+        let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        format!("\n  Demo data: {}\n", text.replace('\n', "\n  "))
+    } else {
+        String::new()
+    };
     let mut child = server.spawn().context("starting roster-server")?;
     // Announce only once the server answers, so a taken port is not
     // reported as success.
@@ -114,7 +130,7 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     }
     println!(
         "\n  Roster is running at http://127.0.0.1:{port}  ({database}; up in {took})\n\
-         \n  Open it in a browser to see the console. Ctrl-C stops the server.\n",
+         {demo}\n  Open it in a browser to see the console. Ctrl-C stops the server.\n",
         port = opts.port,
         took = crate::proc::human(started.elapsed()),
     );

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `POST /auth/signup`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignupRequest {
     /// The address to sign in with.
@@ -16,6 +17,7 @@ pub struct SignupRequest {
 
 /// `POST /auth/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The account's address.
@@ -26,6 +28,7 @@ pub struct LoginRequest {
 
 /// A user as shown to themselves and to fellow members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserResponse {
     /// User id.
     pub id: String,
@@ -40,6 +43,7 @@ pub struct UserResponse {
 /// The answer to sign-up and log-in: who is signed in and the CSRF token to
 /// send on unsafe requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionResponse {
     /// The signed-in user.
     pub user: UserResponse,
@@ -49,6 +53,7 @@ pub struct SessionResponse {
 
 /// One workspace in the caller's switcher.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyWorkspaceResponse {
     /// Workspace id.
     pub id: String,
@@ -64,6 +69,7 @@ pub struct MyWorkspaceResponse {
 
 /// An invitation waiting for the caller's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PendingInvitationResponse {
     /// Invitation id.
     pub id: String,
@@ -81,6 +87,7 @@ pub struct PendingInvitationResponse {
 
 /// A workspace the caller may join through their verified email domain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JoinSuggestionResponse {
     /// Workspace id.
     pub workspace_id: String,
@@ -90,6 +97,7 @@ pub struct JoinSuggestionResponse {
 
 /// `GET /me`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeResponse {
     /// The signed-in user.
     pub user: UserResponse,
@@ -107,6 +115,7 @@ pub struct MeResponse {
 
 /// `PUT /me/last-workspace`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetLastWorkspaceRequest {
     /// A workspace the caller belongs to.

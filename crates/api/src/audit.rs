@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEventResponse {
     /// Event id.
     pub id: String,
@@ -27,6 +28,8 @@ pub struct AuditEventResponse {
 
 /// `GET /workspaces/{ws}/audit` query parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListAuditQuery {
     /// Only this action.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /healthz`: the process is up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HealthResponse {
     /// Always `"ok"`.
     pub status: String,
@@ -13,6 +14,7 @@ pub struct HealthResponse {
 
 /// `GET /readyz`: the process can serve requests (its database answers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadinessResponse {
     /// `"ready"` or `"unavailable"`.
     pub status: String,

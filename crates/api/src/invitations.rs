@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One row of a batch invite.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InviteRequest {
     /// The address as typed.
@@ -14,14 +15,17 @@ pub struct InviteRequest {
     pub role: String,
     /// Feature access (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub feature_access: Option<FeatureAccess>,
     /// Resource access (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub resource_access: Option<ResourceAccess>,
 }
 
 /// `POST /workspaces/{ws}/invitations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateInvitationsRequest {
     /// The rows, processed in order.
@@ -30,6 +34,7 @@ pub struct CreateInvitationsRequest {
 
 /// The outcome of one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationResultResponse {
     /// The address as sent.
     pub email: String,
@@ -45,6 +50,7 @@ pub struct InvitationResultResponse {
 
 /// The answer to a batch invite (200 even when some rows were refused).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationResultsResponse {
     /// One per row, in the order sent.
     pub results: Vec<InvitationResultResponse>,
@@ -52,6 +58,7 @@ pub struct InvitationResultsResponse {
 
 /// An invitation as the workspace and the invitee see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationResponse {
     /// Invitation id.
     pub id: String,
@@ -78,6 +85,7 @@ pub struct InvitationResponse {
 /// `GET …/invitations/{id}/link`: a fresh link (the previous one stops
 /// working, since only token hashes are stored).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationLinkResponse {
     /// The link to share.
     pub url: String,
@@ -87,6 +95,7 @@ pub struct InvitationLinkResponse {
 
 /// `POST /invitations/accept`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AcceptInvitationRequest {
     /// The token from the invitation link.
@@ -95,6 +104,7 @@ pub struct AcceptInvitationRequest {
 
 /// The answer to accepting: the workspace joined (now the last used one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptedInvitationResponse {
     /// The workspace joined.
     pub workspace_id: String,

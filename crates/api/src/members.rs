@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One row of the team table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberResponse {
     /// Member id (the `{member}` of paths).
     pub id: String,
@@ -18,10 +19,13 @@ pub struct MemberResponse {
     /// Role key.
     pub role: String,
     /// Member status.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub status: MemberStatus,
     /// `"all"` or a list of feature keys.
+    #[cfg_attr(feature = "openapi", schema(value_type = Value))]
     pub feature_access: FeatureAccess,
     /// `"all"` or a list of resource ids.
+    #[cfg_attr(feature = "openapi", schema(value_type = Value))]
     pub resource_access: ResourceAccess,
     /// RFC 3339.
     pub joined_at: String,
@@ -31,6 +35,7 @@ pub struct MemberResponse {
 
 /// `PATCH /workspaces/{ws}/members/{member}`: only the fields sent change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMemberRequest {
     /// New role key.
@@ -38,17 +43,21 @@ pub struct UpdateMemberRequest {
     pub role: Option<String>,
     /// New feature access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub feature_access: Option<FeatureAccess>,
     /// New resource access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub resource_access: Option<ResourceAccess>,
     /// `active` or `deactivated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub status: Option<MemberStatus>,
 }
 
 /// `POST /workspaces/{ws}/ownership-transfer`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransferOwnershipRequest {
     /// The Admin who becomes Owner.
@@ -59,6 +68,8 @@ pub struct TransferOwnershipRequest {
 
 /// `GET /workspaces/{ws}/members` query parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListMembersQuery {
     /// Name or email contains (case-insensitive).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One page of a list; pass `next_cursor` as `?cursor=` for the next one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     /// The rows of this page.
     pub items: Vec<T>,
@@ -18,6 +19,8 @@ pub const MAX_LIMIT: u32 = 200;
 
 /// `?limit=&cursor=` of any paged list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// 1–200, default 50.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,6 +13,7 @@ pub const PROBLEM_TYPE_PREFIX: &str = "urn:roster:problem:";
 /// An RFC 9457 problem document, extended with a stable `code`, the
 /// request id and, for validation errors, one entry per offending field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// `urn:roster:problem:<code>`.
     #[serde(rename = "type")]
@@ -57,6 +58,7 @@ impl Problem {
 
 /// One invalid field of a request body or query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The field's name as sent (a JSON pointer-like path for nested fields).
     pub field: String,

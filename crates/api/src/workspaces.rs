@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `POST /workspaces`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateWorkspaceRequest {
     /// Display name, 1–64 characters.
@@ -15,6 +16,7 @@ pub struct CreateWorkspaceRequest {
 /// `PATCH /workspaces/{ws}`: only the fields sent change; an empty string
 /// clears an optional text field (domain, logo, colour).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWorkspaceRequest {
     /// New name.
@@ -42,6 +44,7 @@ pub struct UpdateWorkspaceRequest {
 
 /// A workspace's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WorkspaceResponse {
     /// Workspace id.
     pub id: String,
@@ -69,6 +72,7 @@ pub struct WorkspaceResponse {
 
 /// `DELETE /workspaces/{ws}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeleteWorkspaceRequest {
     /// The workspace's name, typed to confirm.
@@ -77,6 +81,7 @@ pub struct DeleteWorkspaceRequest {
 
 /// `PUT /workspaces/{ws}/config/{key}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PutConfigRequest {
     /// The value (text; not for secrets).
@@ -85,6 +90,7 @@ pub struct PutConfigRequest {
 
 /// One configuration property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConfigResponse {
     /// `[a-z0-9_.-]`, 1–64 characters.
     pub key: String,

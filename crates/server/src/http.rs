@@ -7,6 +7,7 @@ pub mod health;
 pub mod invitations;
 pub mod json;
 pub mod members;
+pub mod openapi;
 pub mod paging;
 pub mod problems;
 pub mod security;
@@ -30,6 +31,7 @@ pub fn app(state: AppState) -> Router {
         .merge(members::routes())
         .merge(invitations::routes())
         .merge(audit::routes())
+        .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
         .fallback(problems::api_not_found)
         .method_not_allowed_fallback(problems::method_not_allowed);

@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod ops;
+pub mod seed;
 pub mod state;
 pub mod store;
 

@@ -3,6 +3,7 @@
 //! differ, it says so here.
 
 pub mod audit;
+pub mod bulk;
 pub mod config;
 pub mod invitations;
 pub mod members;

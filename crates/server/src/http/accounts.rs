@@ -50,6 +50,14 @@ fn signed_in(
     (status, [(header::SET_COOKIE, cookie)], Json(body)).into_response()
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/signup",
+    tag = "accounts",
+    summary = "Create an account and sign in",
+    request_body = SignupRequest,
+    responses((status = 201, description = "Signed in; sets the session cookie", body = SessionResponse), crate::http::openapi::PublicProblems)
+)]
 async fn signup(
     State(state): State<AppState>,
     _: SameOrigin,
@@ -59,6 +67,14 @@ async fn signup(
     Ok(signed_in(&state, StatusCode::CREATED, user, session))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    tag = "accounts",
+    summary = "Sign in",
+    request_body = LoginRequest,
+    responses((status = 200, description = "Signed in; sets the session cookie", body = SessionResponse), crate::http::openapi::PublicProblems)
+)]
 async fn login(
     State(state): State<AppState>,
     _: SameOrigin,
@@ -69,12 +85,26 @@ async fn login(
     Ok(signed_in(&state, StatusCode::OK, user, session))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "accounts",
+    summary = "Sign out",
+    responses((status = 204, description = "Signed out; clears the cookie"), crate::http::openapi::Problems)
+)]
 async fn logout(State(state): State<AppState>, auth: Authenticated) -> Result<Response, AppError> {
     accounts::log_out(&state, &auth.token).await?;
     let cookie = cleared_cookie(state.config.behind_tls());
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "accounts",
+    summary = "The signed-in user, workspaces, invitations and CSRF token",
+    responses((status = 200, description = "The caller", body = MeResponse), crate::http::openapi::Problems)
+)]
 async fn me(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -112,6 +142,14 @@ async fn me(
     }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/last-workspace",
+    tag = "accounts",
+    summary = "Remember the workspace switched to",
+    request_body = SetLastWorkspaceRequest,
+    responses((status = 204, description = "Remembered"), crate::http::openapi::Problems)
+)]
 async fn set_last_workspace(
     State(state): State<AppState>,
     auth: Authenticated,

@@ -30,6 +30,14 @@ fn json_of(text: Option<String>) -> Option<serde_json::Value> {
     text.and_then(|t| serde_json::from_str(&t).ok())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/audit",
+    tag = "audit",
+    summary = "The audit log, newest first",
+    params(("ws" = String, Path, description = "Workspace id"), ListAuditQuery),
+    responses((status = 200, description = "One page", body = Page<AuditEventResponse>), crate::http::openapi::Problems)
+)]
 async fn list(
     State(state): State<AppState>,
     auth: Authenticated,

@@ -7,6 +7,13 @@ use axum::extract::State;
 use roster_api::{HealthResponse, ReadinessResponse};
 
 /// Liveness: answers as long as the process serves HTTP.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "health",
+    summary = "Liveness",
+    responses((status = 200, description = "Alive", body = HealthResponse))
+)]
 pub async fn healthz() -> Json<HealthResponse> {
     Json(HealthResponse {
         status: "ok".to_owned(),
@@ -15,6 +22,13 @@ pub async fn healthz() -> Json<HealthResponse> {
 }
 
 /// Readiness: 200 when the database answers, 503 problem otherwise.
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    tag = "health",
+    summary = "Readiness: the database answers",
+    responses((status = 200, description = "Ready", body = ReadinessResponse), crate::http::openapi::Unavailable)
+)]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<ReadinessResponse>, AppError> {
     let migrations = state
         .db

@@ -46,6 +46,15 @@ pub fn dto(i: Invitation) -> InvitationResponse {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{ws}/invitations",
+    tag = "invitations",
+    summary = "Invite a batch; a verdict per row",
+    params(("ws" = String, Path, description = "Workspace id")),
+    request_body = CreateInvitationsRequest,
+    responses((status = 200, description = "One result per row, in order", body = InvitationResultsResponse), crate::http::openapi::Problems)
+)]
 async fn invite(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -56,6 +65,14 @@ async fn invite(
     Ok(Json(InvitationResultsResponse { results }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/invitations",
+    tag = "invitations",
+    summary = "Pending, declined and expired invitations",
+    params(("ws" = String, Path, description = "Workspace id"), PageQuery),
+    responses((status = 200, description = "One page", body = Page<InvitationResponse>), crate::http::openapi::Problems)
+)]
 async fn list(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -73,6 +90,14 @@ async fn list(
     }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{ws}/invitations/{id}/resend",
+    tag = "invitations",
+    summary = "Resend with a new token",
+    params(("ws" = String, Path, description = "Workspace id"), ("id" = String, Path, description = "Invitation id")),
+    responses((status = 204, description = "Sent"), crate::http::openapi::Problems)
+)]
 async fn resend(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -82,6 +107,14 @@ async fn resend(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/invitations/{id}/link",
+    tag = "invitations",
+    summary = "A fresh invitation link to copy",
+    params(("ws" = String, Path, description = "Workspace id"), ("id" = String, Path, description = "Invitation id")),
+    responses((status = 200, description = "The link", body = InvitationLinkResponse), crate::http::openapi::Problems)
+)]
 async fn link(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -91,6 +124,14 @@ async fn link(
     Ok(Json(InvitationLinkResponse { url, expires_at }))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{ws}/invitations/{id}",
+    tag = "invitations",
+    summary = "Revoke",
+    params(("ws" = String, Path, description = "Workspace id"), ("id" = String, Path, description = "Invitation id")),
+    responses((status = 204, description = "Revoked"), crate::http::openapi::Problems)
+)]
 async fn revoke(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -100,6 +141,13 @@ async fn revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/invitations",
+    tag = "invitations",
+    summary = "Invitations addressed to the caller",
+    responses((status = 200, description = "Pending invitations", body = Page<InvitationResponse>), crate::http::openapi::Problems)
+)]
 async fn mine(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -118,6 +166,14 @@ fn accepted((workspace_id, member_id): (String, String)) -> Json<AcceptedInvitat
     })
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/invitations/{id}/accept",
+    tag = "invitations",
+    summary = "Accept by id",
+    params(("id" = String, Path, description = "Invitation id")),
+    responses((status = 200, description = "Joined", body = AcceptedInvitationResponse), crate::http::openapi::Problems)
+)]
 async fn accept(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -128,6 +184,14 @@ async fn accept(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/invitations/{id}/decline",
+    tag = "invitations",
+    summary = "Decline by id",
+    params(("id" = String, Path, description = "Invitation id")),
+    responses((status = 204, description = "Declined"), crate::http::openapi::Problems)
+)]
 async fn decline(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -137,6 +201,14 @@ async fn decline(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/invitations/accept",
+    tag = "invitations",
+    summary = "Accept by the emailed token",
+    request_body = AcceptInvitationRequest,
+    responses((status = 200, description = "Joined", body = AcceptedInvitationResponse), crate::http::openapi::Problems)
+)]
 async fn accept_by_token(
     State(state): State<AppState>,
     auth: Authenticated,

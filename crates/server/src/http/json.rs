@@ -59,6 +59,10 @@ where
 
 /// Parses a body, telling syntax errors (400) from shape errors (422).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // Syntax first, over the whole body: bytes after a complete value make
+    // the body malformed, never a value to act on with the tail ignored.
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+        .map_err(|_| AppError::BadRequest("The body is not valid JSON.".to_owned()))?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -124,9 +128,16 @@ mod tests {
         assert_eq!(field(r#"{"name":"a","age":"x"}"#), "age");
         assert_eq!(field(r#"{"name":"a"}"#), "age");
         assert_eq!(field(r#"{"name":"a","age":1,"extra":1}"#), "extra");
-        assert!(matches!(
-            parse::<Body>(b"{nope"),
-            Err(AppError::BadRequest(_))
-        ));
+        for malformed in [
+            &b"{nope"[..],
+            b"",
+            br#"{"name":"a","age":1} tail"#,
+            b"{\"x\":1}}",
+        ] {
+            assert!(matches!(
+                parse::<Body>(malformed),
+                Err(AppError::BadRequest(_))
+            ));
+        }
     }
 }

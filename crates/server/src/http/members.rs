@@ -39,6 +39,14 @@ fn dto(m: MemberRecord) -> Result<MemberResponse, AppError> {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/members",
+    tag = "members",
+    summary = "The team table, keyset-paged",
+    params(("ws" = String, Path, description = "Workspace id"), ListMembersQuery),
+    responses((status = 200, description = "One page", body = Page<MemberResponse>), crate::http::openapi::Problems)
+)]
 async fn list(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -51,6 +59,15 @@ async fn list(
     Ok(Json(Page { items, next_cursor }))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{ws}/members/{member}",
+    tag = "members",
+    summary = "Change role, access or status",
+    params(("ws" = String, Path, description = "Workspace id"), ("member" = String, Path, description = "Member id (from the team table)")),
+    request_body = UpdateMemberRequest,
+    responses((status = 200, description = "The member after the change", body = MemberResponse), crate::http::openapi::Problems)
+)]
 async fn update(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -61,6 +78,14 @@ async fn update(
     Ok(Json(dto(m)?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{ws}/members/{member}",
+    tag = "members",
+    summary = "Remove a member",
+    params(("ws" = String, Path, description = "Workspace id"), ("member" = String, Path, description = "Member id (from the team table)")),
+    responses((status = 204, description = "Removed"), crate::http::openapi::Problems)
+)]
 async fn remove(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -70,6 +95,14 @@ async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{ws}/leave",
+    tag = "members",
+    summary = "Leave (refused to the last owner)",
+    params(("ws" = String, Path, description = "Workspace id")),
+    responses((status = 204, description = "Left"), crate::http::openapi::Problems)
+)]
 async fn leave(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -79,6 +112,15 @@ async fn leave(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{ws}/ownership-transfer",
+    tag = "members",
+    summary = "Transfer ownership to an Admin",
+    params(("ws" = String, Path, description = "Workspace id")),
+    request_body = TransferOwnershipRequest,
+    responses((status = 200, description = "The new owner", body = MemberResponse), crate::http::openapi::Problems)
+)]
 async fn transfer(
     State(state): State<AppState>,
     auth: Authenticated,

@@ -44,6 +44,13 @@ fn dto(seen: Seen) -> WorkspaceResponse {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    summary = "My workspaces",
+    responses((status = 200, description = "The caller's workspaces", body = Page<MyWorkspaceResponse>), crate::http::openapi::Problems)
+)]
 async fn list(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -65,6 +72,14 @@ async fn list(
     }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces",
+    tag = "workspaces",
+    summary = "Create a workspace; the caller is owner",
+    request_body = CreateWorkspaceRequest,
+    responses((status = 201, description = "Created", body = WorkspaceResponse), crate::http::openapi::Problems)
+)]
 async fn create(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -74,6 +89,14 @@ async fn create(
     Ok((StatusCode::CREATED, Json(dto(seen))))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}",
+    tag = "workspaces",
+    summary = "Workspace settings",
+    params(("ws" = String, Path, description = "Workspace id")),
+    responses((status = 200, description = "Settings", body = WorkspaceResponse), crate::http::openapi::Problems)
+)]
 async fn read(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -82,6 +105,15 @@ async fn read(
     Ok(Json(dto(workspaces::get(&state, &auth.caller, &ws).await?)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/workspaces/{ws}",
+    tag = "workspaces",
+    summary = "Change settings (the region is refused)",
+    params(("ws" = String, Path, description = "Workspace id")),
+    request_body = UpdateWorkspaceRequest,
+    responses((status = 200, description = "Saved", body = WorkspaceResponse), crate::http::openapi::Problems)
+)]
 async fn update(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -97,6 +129,14 @@ async fn update(
     .await?)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/workspaces/{ws}/archive",
+    tag = "workspaces",
+    summary = "Archive (admin)",
+    params(("ws" = String, Path, description = "Workspace id")),
+    responses((status = 200, description = "Archived", body = WorkspaceResponse), crate::http::openapi::Problems)
+)]
 async fn archive(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -107,6 +147,15 @@ async fn archive(
     )))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{ws}",
+    tag = "workspaces",
+    summary = "Delete (owner, typed confirmation)",
+    params(("ws" = String, Path, description = "Workspace id")),
+    request_body = DeleteWorkspaceRequest,
+    responses((status = 204, description = "Deleted"), crate::http::openapi::Problems)
+)]
 async fn delete(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -117,6 +166,14 @@ async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/config",
+    tag = "workspaces",
+    summary = "Every configuration property",
+    params(("ws" = String, Path, description = "Workspace id")),
+    responses((status = 200, description = "Properties", body = Page<ConfigResponse>), crate::http::openapi::Problems)
+)]
 async fn list_config(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -133,6 +190,14 @@ async fn list_config(
     }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/workspaces/{ws}/config/{key}",
+    tag = "workspaces",
+    summary = "One configuration property",
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    responses((status = 200, description = "The property", body = ConfigResponse), crate::http::openapi::Problems)
+)]
 async fn get_config(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -142,6 +207,15 @@ async fn get_config(
     Ok(Json(ConfigResponse { key, value }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/workspaces/{ws}/config/{key}",
+    tag = "workspaces",
+    summary = "Set a configuration property",
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    request_body = PutConfigRequest,
+    responses((status = 200, description = "Saved", body = ConfigResponse), crate::http::openapi::Problems)
+)]
 async fn put_config(
     State(state): State<AppState>,
     auth: Authenticated,
@@ -155,6 +229,14 @@ async fn put_config(
     }))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/workspaces/{ws}/config/{key}",
+    tag = "workspaces",
+    summary = "Remove a configuration property",
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    responses((status = 204, description = "Removed"), crate::http::openapi::Problems)
+)]
 async fn delete_config(
     State(state): State<AppState>,
     auth: Authenticated,

@@ -4,10 +4,17 @@
 
 mod accounts;
 mod audit;
+mod bad_input;
 mod basics;
 mod invitations;
+mod isolation;
+mod lifecycle;
 mod members;
+mod openapi;
 mod race;
+mod races;
+mod rules;
+mod seed;
 mod support;
 mod team_table;
 mod workspaces;
