@@ -6,13 +6,35 @@ use anyhow::Context as _;
 use std::fmt::Write as _;
 
 pub fn main(args: &[String]) -> anyhow::Result<()> {
-    if !args.is_empty() {
-        anyhow::bail!("usage: cargo xtask bench");
+    const PARTS: [&str; 3] = ["model", "size", "load"];
+    if let Some(bad) = args.iter().find(|a| !PARTS.contains(&a.as_str())) {
+        anyhow::bail!(
+            "unknown part {bad:?}; usage: cargo xtask bench [model] [size] [load] (all when none)"
+        );
     }
-    crate::tools::ensure_build_tools()?;
-    crate::web::build_release(false)?;
+    let wants = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
     let mut report = header();
+    if wants("model") {
+        model(&mut report)?;
+    }
+    if wants("size") {
+        crate::tools::ensure_build_tools()?;
+        crate::web::build_release(false)?;
+        size(&mut report)?;
+    }
+    if wants("load") {
+        println!("==> P3 and P5: the members endpoint under load, batch invite");
+        crate::load::run_all(&mut report)?;
+    }
+    let dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("report.md");
+    std::fs::write(&file, &report)?;
+    println!("\n{report}\nwritten to {}", file.display());
+    Ok(())
+}
 
+fn model(report: &mut String) -> anyhow::Result<()> {
     println!("==> P1: roster-model authorize (criterion)");
     let mut c = cmd("cargo");
     c.args(["bench", "-p", "roster-model"]);
@@ -29,7 +51,10 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         report.push('\n');
     }
     report.push_str("```\n");
+    Ok(())
+}
 
+fn size(report: &mut String) -> anyhow::Result<()> {
     println!("==> P2: release size of the console");
     report.push_str(
         "\n## P2 — release size of the console\n\n| file | raw | gzip |\n|---|---:|---:|\n",
@@ -53,11 +78,6 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         kb(gz_total)
     );
 
-    let dir = crate::root().join("target/bench");
-    std::fs::create_dir_all(&dir)?;
-    let file = dir.join("report.md");
-    std::fs::write(&file, &report)?;
-    println!("\n{report}\nwritten to {}", file.display());
     Ok(())
 }
 

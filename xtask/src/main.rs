@@ -4,6 +4,7 @@
 
 mod bench;
 mod checks;
+mod load;
 mod postgres;
 mod proc;
 mod run;
@@ -24,7 +25,9 @@ commands:
             --demo              (ROSTER_DEMO=1; seed a demo workspace)
   test    run every check and test (what CI runs)
             --quick             skip clippy and the release build (inner loop; CI never uses it)
-  bench   run the benchmarks and write target/bench/report.md
+  bench [model] [size] [load]
+          run the benchmarks (all parts when none named) and write
+          target/bench/report.md
 ";
 
 fn main() {

@@ -172,7 +172,7 @@ fn on_path(program: &str) -> bool {
 }
 
 /// Installs Debian packages (as root), or says which command to run.
-fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     let list = packages.join(" ");
     let mut id = cmd("id");
     id.arg("-u");

@@ -43,4 +43,33 @@ pub struct ListAuditQuery {
     /// The previous page's `next_cursor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+    /// `csv` downloads every matching event as one CSV file (no paging;
+    /// `limit` and `cursor` are ignored). `Accept: text/csv` does the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<AuditFormat>,
 }
+
+/// The audit log's answer formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum AuditFormat {
+    /// One page of JSON.
+    #[default]
+    Json,
+    /// Every matching event as `text/csv`.
+    Csv,
+}
+
+/// The CSV export's header row, in column order.
+pub const AUDIT_CSV_COLUMNS: [&str; 9] = [
+    "at",
+    "action",
+    "actor",
+    "target",
+    "ip",
+    "user_agent",
+    "before",
+    "after",
+    "id",
+];

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod health;
 pub mod invitations;
 pub mod members;
+pub mod outbox;
 pub mod page;
 pub mod paths;
 pub mod problem;
@@ -30,6 +31,7 @@ pub use invitations::{
 pub use members::{
     ListMembersQuery, MemberResponse, TransferOwnershipRequest, UpdateMemberRequest,
 };
+pub use outbox::OutboxMessageResponse;
 pub use page::{Page, PageQuery};
 pub use problem::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
 pub use workspaces::{

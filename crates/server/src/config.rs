@@ -42,6 +42,18 @@ pub struct Config {
     /// Seats per workspace (active and invited members); unlimited when unset.
     #[arg(long, env = "ROSTER_SEAT_LIMIT")]
     pub seat_limit: Option<u32>,
+    /// Where to send mail, e.g. `smtp://user:pass@mail.example.com:587?tls=required`
+    /// or `smtps://…:465`; without it, mail stays in the outbox that admins read
+    /// through the API.
+    #[arg(long, env = "ROSTER_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The `From:` of Roster's mail.
+    #[arg(
+        long,
+        env = "ROSTER_MAIL_FROM",
+        default_value = "Roster <roster@localhost>"
+    )]
+    pub mail_from: String,
     /// Log filter, e.g. `info` or `roster_server=debug,tower_http=info`.
     #[arg(long, env = "ROSTER_LOG", default_value = "info")]
     pub log: String,
@@ -71,6 +83,8 @@ impl Config {
                 .map(str::to_owned)
                 .to_vec(),
             seat_limit: None,
+            smtp_url: None,
+            mail_from: "Roster <roster@localhost>".to_owned(),
             log: "info".to_owned(),
         }
     }

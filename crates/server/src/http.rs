@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod csv;
 pub mod health;
 pub mod invitations;
 pub mod json;
 pub mod members;
 pub mod openapi;
+pub mod outbox;
 pub mod paging;
 pub mod problems;
 pub mod security;
@@ -31,6 +33,7 @@ pub fn app(state: AppState) -> Router {
         .merge(members::routes())
         .merge(invitations::routes())
         .merge(audit::routes())
+        .merge(outbox::routes())
         .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
         .fallback(problems::api_not_found)

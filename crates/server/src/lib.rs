@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod ops;
 pub mod seed;
 pub mod state;
@@ -52,12 +53,21 @@ pub async fn serve_on(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    // With SMTP configured, a worker sends the outbox; it stops with the server.
+    let worker = state
+        .mailer
+        .clone()
+        .map(|m| tokio::spawn(mail::deliver_forever(state.clone(), m)));
     let router = app(state);
-    axum::serve(
+    let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .context("serving HTTP")
+    .context("serving HTTP");
+    if let Some(w) = worker {
+        w.abort();
+    }
+    served
 }

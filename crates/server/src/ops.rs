@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod invitations;
 pub mod members;
+pub mod outbox;
 pub mod workspaces;
 
 use crate::error::AppError;

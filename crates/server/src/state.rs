@@ -6,6 +6,7 @@ use crate::auth::rate_limit::LoginLimiter;
 use crate::clock::Clock;
 use crate::config::{Config, Switch};
 use crate::http::security::SecurityHeaders;
+use crate::mail::Mailer;
 use crate::store::Db;
 use roster_model::{PersonalDomains, Regions};
 use std::sync::Arc;
@@ -29,13 +30,20 @@ pub struct AppState {
     pub regions: Arc<Regions>,
     /// Personal mail domains (no workspace domain is pre-filled from them).
     pub personal_domains: Arc<PersonalDomains>,
+    /// SMTP delivery, when `ROSTER_SMTP_URL` is set.
+    pub mailer: Option<Mailer>,
 }
 
 impl AppState {
     /// Builds the state; the security headers are computed once here.
     pub fn new(config: Config, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let security = SecurityHeaders::new(config.behind_tls());
+        let mailer = match &config.smtp_url {
+            Some(url) => Some(Mailer::new(url, &config.mail_from)?),
+            None => None,
+        };
         Ok(Self {
+            mailer,
             regions: Arc::new(config.regions()?),
             login_limiter: LoginLimiter::new(config.rate_limits == Switch::On),
             config: Arc::new(config),
@@ -45,5 +53,12 @@ impl AppState {
             passwords: Passwords::new()?,
             personal_domains: Arc::new(PersonalDomains::default()),
         })
+    }
+
+    /// Tells the mail worker (if any) that new messages were committed.
+    pub fn wake_mail(&self) {
+        if let Some(m) = &self.mailer {
+            m.wake();
+        }
     }
 }

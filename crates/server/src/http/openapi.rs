@@ -2,7 +2,7 @@
 //! handlers' `#[utoipa::path]` annotations and roster-api's schemas, plus
 //! [`ROUTES`], the one list of mounted routes a test holds it against.
 
-use super::{accounts, audit, health, invitations, members, workspaces};
+use super::{accounts, audit, health, invitations, members, outbox, workspaces};
 use crate::state::AppState;
 use axum::Json;
 use axum::Router;
@@ -52,6 +52,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/invitations/{id}/decline"),
     ("post", "/api/v1/invitations/accept"),
     ("get", "/api/v1/workspaces/{ws}/audit"),
+    ("get", "/api/v1/workspaces/{ws}/outbox"),
 ];
 
 /// The document's root: every annotated handler and the shared schemas.
@@ -97,6 +98,7 @@ pub const ROUTES: &[(&str, &str)] = &[
         invitations::decline,
         invitations::accept_by_token,
         audit::list,
+        outbox::list,
     ),
     components(schemas(Problem, FieldError)),
     tags(

@@ -25,7 +25,7 @@ pub use answer::{accept, accept_by_token, decline, pending_for};
 /// How long an invitation link stays valid.
 pub const INVITATION_DAYS: i64 = 7;
 /// The most rows one batch may hold.
-pub const MAX_BATCH: usize = 500;
+pub const MAX_BATCH: usize = 1_000;
 
 /// Seats of the workspace now.
 pub(crate) async fn seats(state: &AppState, tx: &mut Tx, ws: &str) -> Result<SeatState, AppError> {
@@ -184,6 +184,7 @@ pub async fn invite(
         });
     }
     tx.commit().await?;
+    state.wake_mail();
     Ok(results)
 }
 
@@ -244,6 +245,7 @@ pub async fn resend(
     };
     record(&mut tx, state, caller, change).await?;
     tx.commit().await?;
+    state.wake_mail();
     Ok(expires_at)
 }
 

@@ -46,3 +46,126 @@ pub async fn list_outbox_bodies(tx: &mut Tx, recipient: &str) -> StoreResult<Vec
         recipient,
     )?)
 }
+
+/// A message waiting for SMTP delivery.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingMessage {
+    /// `msg_…`.
+    pub id: String,
+    /// Recipient address.
+    pub recipient: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// Delivery attempts so far.
+    pub attempts: i32,
+}
+
+/// Claims up to `limit` unsent messages that are due at `now`, oldest first,
+/// leasing each until `lease_until` so that a second worker (another server
+/// on the same PostgreSQL) does not send it again while this one tries.
+pub async fn claim_due_messages(
+    tx: &mut Tx,
+    now: &str,
+    lease_until: &str,
+    limit: i64,
+) -> StoreResult<Vec<PendingMessage>> {
+    let due = super::fetch!(
+        tx,
+        PendingMessage,
+        fetch_all,
+        "SELECT id, recipient, subject, body, attempts FROM outbox \
+         WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $1) \
+         ORDER BY created_at, id LIMIT $2",
+        now,
+        limit,
+    )?;
+    for m in &due {
+        exec!(
+            tx,
+            "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2",
+            lease_until,
+            &m.id,
+        )?;
+    }
+    Ok(due)
+}
+
+/// Marks a message delivered.
+pub async fn mark_sent(tx: &mut Tx, id: &str, now: &str) -> StoreResult<()> {
+    exec!(
+        tx,
+        "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL \
+         WHERE id = $2",
+        now,
+        id,
+    )?;
+    Ok(())
+}
+
+/// Records a failed attempt and when to try again.
+pub async fn mark_failed(tx: &mut Tx, id: &str, retry_at: &str, error: &str) -> StoreResult<()> {
+    exec!(
+        tx,
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 \
+         WHERE id = $3",
+        retry_at,
+        error,
+        id,
+    )?;
+    Ok(())
+}
+
+/// One message as an admin sees it in the outbox.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxEntry {
+    /// `msg_…`.
+    pub id: String,
+    /// Recipient address.
+    pub recipient: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// When SMTP accepted it.
+    pub sent_at: Option<String>,
+    /// Delivery attempts.
+    pub attempts: i32,
+    /// The last delivery error.
+    pub last_error: Option<String>,
+}
+
+/// A page of a workspace's messages, newest first, by keyset on (created_at, id).
+pub async fn list_workspace_outbox(
+    tx: &mut Tx,
+    workspace_id: &str,
+    before: Option<&(String, String)>,
+    limit: i64,
+) -> StoreResult<Vec<OutboxEntry>> {
+    const COLUMNS: &str = "SELECT id, recipient, subject, body, created_at, sent_at, attempts, \
+                           last_error FROM outbox WHERE workspace_id = $1";
+    Ok(match before {
+        None => {
+            let sql = format!("{COLUMNS} ORDER BY created_at DESC, id DESC LIMIT $2");
+            super::fetch!(tx, OutboxEntry, fetch_all, &sql, workspace_id, limit)?
+        }
+        Some((at, id)) => {
+            let sql = format!(
+                "{COLUMNS} AND (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $4"
+            );
+            super::fetch!(
+                tx,
+                OutboxEntry,
+                fetch_all,
+                &sql,
+                workspace_id,
+                at,
+                id,
+                limit
+            )?
+        }
+    })
+}

@@ -82,3 +82,134 @@ async fn the_audit_log_is_for_admins_and_hidden_from_outsiders() {
     problem(viewer.get(&path).await, 403, "not_allowed").await;
     problem(eve.get(&path).await, 404, "not_a_member").await;
 }
+
+/// Parses the export: a header row, then records; quoted fields may hold
+/// commas, doubled quotes and line breaks.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the file ends with CRLF"
+    );
+    rows
+}
+
+#[tokio::test]
+async fn the_whole_log_downloads_as_csv_across_chunks_with_filters() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Olga").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    // 1,200 invitations: more events than one export chunk holds, and a
+    // batch of the largest size allowed.
+    for (batch, size) in [(0, 1_000), (1, 200)] {
+        let invites: Vec<_> = (0..size)
+            .map(|i| json!({"email": format!("p{batch}-{i}@acme.com"), "role": "viewer"}))
+            .collect();
+        let res = owner
+            .post(
+                &format!("/workspaces/{ws}/invitations"),
+                &json!({ "invites": invites }),
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+    }
+    // A user agent that a spreadsheet would run as a formula.
+    let res = owner
+        .request(reqwest::Method::PATCH, &format!("/workspaces/{ws}"))
+        .header("user-agent", "=HYPERLINK(\"http://evil\",\"x\")")
+        .json(&json!({"description": "Hello, \"world\"\nsecond line"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    let path = format!("/workspaces/{ws}/audit");
+    let res = owner.get(&format!("{path}?format=csv")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let disposition = res.headers()["content-disposition"].to_str().unwrap();
+    assert!(disposition.starts_with("attachment; filename=\"roster-audit-"));
+    let rows = parse_csv(&res.text().await.unwrap());
+    assert_eq!(
+        rows[0],
+        [
+            "at",
+            "action",
+            "actor",
+            "target",
+            "ip",
+            "user_agent",
+            "before",
+            "after",
+            "id"
+        ]
+    );
+    assert_eq!(rows.len() as i64 - 1, app.audit_count(&ws).await);
+    let mut ids: Vec<_> = rows[1..].iter().map(|r| r[8].clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), rows.len() - 1, "no event twice");
+    let newest = &rows[1];
+    assert_eq!(newest[1], "workspace.updated");
+    assert_eq!(newest[2], owner.user_id);
+    assert_eq!(
+        newest[5], "'=HYPERLINK(\"http://evil\",\"x\")",
+        "formula defused"
+    );
+    let after: serde_json::Value = serde_json::from_str(&newest[7]).unwrap();
+    assert_eq!(after["description"], "Hello, \"world\"\nsecond line");
+    assert_eq!(rows.last().unwrap()[1], "workspace.created");
+
+    // Filters apply; Accept: text/csv works too; an empty result is a header.
+    let res = owner
+        .request(
+            reqwest::Method::GET,
+            &format!("{path}?action=workspace.created"),
+        )
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap();
+    let rows = parse_csv(&res.text().await.unwrap());
+    assert_eq!(rows.len(), 2);
+    let res = owner.get(&format!("{path}?format=csv&actor=nobody")).await;
+    assert_eq!(parse_csv(&res.text().await.unwrap()).len(), 1);
+    problem(
+        owner.get(&format!("{path}?format=xml")).await,
+        422,
+        "validation",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_csv_export_is_refused_like_the_log() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Olga").await;
+    let viewer = app.signup("viewer@acme.com", "Vera").await;
+    let eve = app.signup("eve@evil.com", "Eve").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    app.add_member(&ws, &viewer, "viewer").await;
+    let path = format!("/workspaces/{ws}/audit?format=csv");
+    problem(viewer.get(&path).await, 403, "not_allowed").await;
+    problem(eve.get(&path).await, 404, "not_a_member").await;
+}

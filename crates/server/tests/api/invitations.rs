@@ -96,6 +96,19 @@ async fn only_inviters_may_invite_and_bad_batches_write_nothing() {
         "validation",
     )
     .await;
+    // A batch holds at most 1,000 rows (and fits the body limit at that).
+    let rows = |n: usize| -> Vec<_> {
+        (0..n)
+            .map(|i| json!({"email": format!("p{i}@acme.com"), "role": "viewer"}))
+            .collect()
+    };
+    let too_many = problem(
+        owner.post(&path, &json!({"invites": rows(1_001)})).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(too_many.errors[0].field, "invites");
     assert_eq!(app.audit_count(&ws).await, audit);
     let list: Page<InvitationResponse> = owner.get_ok(&path).await;
     assert!(list.items.is_empty());

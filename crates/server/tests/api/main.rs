@@ -9,6 +9,7 @@ mod basics;
 mod invitations;
 mod isolation;
 mod lifecycle;
+mod mail;
 mod members;
 mod openapi;
 mod race;

@@ -1,0 +1,369 @@
+//! `cargo xtask bench` P3 and P5: the members endpoint under load (wrk, 64
+//! connections) for workspaces of 1k, 100k and 1M members on SQLite and
+//! PostgreSQL, and a batch invite of 1,000 addresses. The release server runs
+//! pinned to core 0, the load generator to core 1.
+
+use crate::proc::{cmd, run};
+use anyhow::{Context as _, bail};
+use std::fmt::Write as _;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Workspace sizes measured.
+const SIZES: [u32; 3] = [1_000, 100_000, 1_000_000];
+/// Seconds of load per workload.
+const SECONDS: u32 = 8;
+/// The port the benchmarked server listens on.
+const PORT: u16 = 18_181;
+
+/// One wrk run's figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Figures {
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+/// Runs P3 and P5 on both databases and appends their tables to `report`.
+pub fn run_all(report: &mut String) -> anyhow::Result<()> {
+    ensure_wrk()?;
+    println!("==> building the server in release");
+    let mut build = cmd("cargo");
+    build.args(["build", "--release", "--quiet", "-p", "roster-server"]);
+    run(build)?;
+    let dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let sqlite_file = dir.join("members.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_file.display()));
+    }
+    let sqlite = format!("sqlite://{}?mode=rwc", sqlite_file.display());
+    let cluster = crate::postgres::Cluster::start()?;
+    report.push_str(
+        "\n## P3 — members endpoint, 64 connections (wrk), server on core 0, wrk on core 1\n\n\
+         | database | members | seeding | workload | req/s | p50 | p99 |\n\
+         |---|---:|---:|---|---:|---:|---:|\n",
+    );
+    let mut p5 = String::from(
+        "\n## P5 — batch invite of 1,000 addresses (3 runs, median)\n\n| database | median | runs |\n|---|---:|---|\n",
+    );
+    let mut first_pages = Vec::new();
+    for (name, url) in [("SQLite", sqlite), ("PostgreSQL", cluster.url())] {
+        for size in SIZES {
+            println!("==> {name}: seeding {size} members");
+            let started = Instant::now();
+            let (ws, owner) = seed(&url, size)?;
+            let seeding = started.elapsed();
+            let server = Server::start(&url)?;
+            let cookie = login(&owner)?;
+            let deep = deep_cursor(&cookie, &ws)?;
+            let members = format!("/api/v1/workspaces/{ws}/members");
+            let workloads = [
+                ("first page (50, by name)", format!("{members}?limit=50")),
+                ("search \"mar\"", format!("{members}?q=mar&limit=50")),
+                (
+                    "search, rare (\"zz9\")",
+                    format!("{members}?q=zz9&limit=50"),
+                ),
+                (
+                    "deep cursor (by name)",
+                    format!("{members}?sort=name&limit=50&cursor={deep}"),
+                ),
+            ];
+            for (i, (label, path)) in workloads.iter().enumerate() {
+                let f = wrk(&cookie, path)?;
+                if i == 0 {
+                    first_pages.push((name, size, f));
+                }
+                let _ = writeln!(
+                    report,
+                    "| {name} | {size} | {} | {label} | {:.0} | {:.2} ms | {:.2} ms |",
+                    if i == 0 {
+                        format!("{:.1} s", seeding.as_secs_f64())
+                    } else {
+                        String::new()
+                    },
+                    f.rps,
+                    f.p50_ms,
+                    f.p99_ms
+                );
+            }
+            if size == SIZES[0] {
+                let runs = (0..3)
+                    .map(|run| batch_invite(&cookie, &ws, run))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                let mut sorted = runs.clone();
+                sorted.sort_by(f64::total_cmp);
+                let shown: Vec<_> = runs.iter().map(|s| format!("{:.0} ms", s * 1e3)).collect();
+                let _ = writeln!(
+                    p5,
+                    "| {name} | {:.0} ms | {} |",
+                    sorted[1] * 1e3,
+                    shown.join(", ")
+                );
+            }
+            drop(server);
+        }
+    }
+    report.push_str("\nA page at 1M members against a page at 1k (first page p50):\n\n");
+    for db in ["SQLite", "PostgreSQL"] {
+        let at = |n: u32| {
+            first_pages
+                .iter()
+                .find(|(d, s, _)| *d == db && *s == n)
+                .map(|(_, _, f)| f.p50_ms)
+        };
+        if let (Some(small), Some(big)) = (at(1_000), at(1_000_000)) {
+            let _ = writeln!(report, "- {db}: {:.2}×", big / small);
+        }
+    }
+    report.push_str(&p5);
+    Ok(())
+}
+
+fn ensure_wrk() -> anyhow::Result<()> {
+    if Command::new("wrk").arg("--version").output().is_ok() {
+        return Ok(());
+    }
+    crate::tools::apt_install(&["wrk"])
+}
+
+/// Seeds a workspace of `size` members; returns its id and the owner's email.
+fn seed(url: &str, size: u32) -> anyhow::Result<(String, String)> {
+    let mut c = cmd(&binary());
+    c.args(["seed", "--members", &size.to_string(), "--workspace"])
+        .arg(format!("Bench {size}"))
+        .args(["--database-url", url])
+        .env("ROSTER_LOG", "warn")
+        .stderr(Stdio::inherit());
+    let out = c.output().context("roster-server seed")?;
+    if !out.status.success() {
+        bail!("roster-server seed failed ({})", out.status);
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let ws = text
+        .split(['(', ')'])
+        .find(|s| s.starts_with("ws_"))
+        .context("seed printed no workspace id")?;
+    let owner = text
+        .split_whitespace()
+        .skip_while(|w| *w != "as")
+        .nth(1)
+        .context("seed printed no owner")?;
+    Ok((ws.to_owned(), owner.to_owned()))
+}
+
+fn binary() -> String {
+    crate::root()
+        .join("target/release/roster-server")
+        .display()
+        .to_string()
+}
+
+/// The release server, pinned to core 0; killed when dropped.
+struct Server(Child);
+
+impl Server {
+    fn start(url: &str) -> anyhow::Result<Self> {
+        let mut c = cmd("taskset");
+        c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
+            .args(["--database-url", url, "--rate-limits", "off"])
+            .env("ROSTER_LOG", "warn")
+            .stdout(Stdio::null());
+        let mut server = Self(c.spawn().context("starting roster-server")?);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+            if server.0.try_wait()?.is_some() || Instant::now() > deadline {
+                let _ = server.0.kill();
+                bail!("the benchmarked server did not start");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(server)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn curl(args: &[&str]) -> anyhow::Result<String> {
+    let out = Command::new("curl")
+        .args(["-sS", "--fail-with-body"])
+        .args(args)
+        .output()
+        .context("curl")?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() {
+        bail!("curl {args:?} failed: {text}");
+    }
+    Ok(text)
+}
+
+fn api(path: &str) -> String {
+    format!("http://127.0.0.1:{PORT}{path}")
+}
+
+/// Signs in as the seeded owner; returns the `Cookie` header value.
+fn login(email: &str) -> anyhow::Result<String> {
+    let body = serde_json::json!({"email": email, "password": "roster-demo-password"}).to_string();
+    let headers = curl(&[
+        "-D",
+        "-",
+        "-o",
+        "/dev/null",
+        "-H",
+        "content-type: application/json",
+        "--data",
+        &body,
+        &api("/api/v1/auth/login"),
+    ])?;
+    headers
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie").then(|| {
+                value
+                    .trim()
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
+        .context("log-in set no cookie")
+}
+
+/// A cursor 60 rows before the end of the list sorted by name: the deepest
+/// page there is. Mirrors the server's opaque format `[sort, desc, key, id]`;
+/// if that changes, wrk counts errors and the bench fails.
+fn deep_cursor(cookie: &str, ws: &str) -> anyhow::Result<String> {
+    let path = format!("/api/v1/workspaces/{ws}/members?sort=name&order=desc&limit=60");
+    let page: serde_json::Value =
+        serde_json::from_str(&curl(&["-H", &format!("cookie: {cookie}"), &api(&path)])?)?;
+    let row = page["items"]
+        .as_array()
+        .and_then(|a| a.last())
+        .context("no members")?;
+    let json = serde_json::json!(["name", false, row["name"], row["id"]]).to_string();
+    Ok(base64url(json.as_bytes()))
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Drives `path` with wrk: 64 connections, 2 threads, on core 1.
+fn wrk(cookie: &str, path: &str) -> anyhow::Result<Figures> {
+    let out = Command::new("taskset")
+        .args([
+            "-c",
+            "1",
+            "wrk",
+            "-t2",
+            "-c64",
+            &format!("-d{SECONDS}s"),
+            "--latency",
+        ])
+        .args(["-H", &format!("Cookie: {cookie}"), &api(path)])
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() || text.contains("Non-2xx") || text.contains("Socket errors") {
+        bail!("wrk saw errors on {path}:\n{text}");
+    }
+    parse_wrk(&text).with_context(|| format!("reading wrk's output:\n{text}"))
+}
+
+fn parse_wrk(text: &str) -> Option<Figures> {
+    let ms = |v: &str| -> Option<f64> {
+        let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic())?);
+        let n: f64 = num.parse().ok()?;
+        Some(match unit {
+            "us" => n / 1e3,
+            "ms" => n,
+            "s" => n * 1e3,
+            _ => return None,
+        })
+    };
+    let field = |label: &str| {
+        text.lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(label))
+            .map(str::trim)
+    };
+    Some(Figures {
+        rps: field("Requests/sec:")?.parse().ok()?,
+        p50_ms: ms(field("50%")?)?,
+        p99_ms: ms(field("99%")?)?,
+    })
+}
+
+/// Invites 1,000 new addresses in one request; returns the seconds it took.
+fn batch_invite(cookie: &str, ws: &str, run: usize) -> anyhow::Result<f64> {
+    let me: serde_json::Value = serde_json::from_str(&curl(&[
+        "-H",
+        &format!("cookie: {cookie}"),
+        &api("/api/v1/me"),
+    ])?)?;
+    let csrf = me["csrf_token"]
+        .as_str()
+        .context("no csrf token")?
+        .to_owned();
+    let invites: Vec<_> = (0..1_000)
+        .map(|i| serde_json::json!({"email": format!("batch{run}-{i}@bench.example"), "role": "viewer"}))
+        .collect();
+    let body = serde_json::json!({ "invites": invites }).to_string();
+    let file = crate::root().join("target/bench/batch.json");
+    std::fs::write(&file, body)?;
+    let out = curl(&[
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{time_total}",
+        "-H",
+        &format!("cookie: {cookie}"),
+        "-H",
+        &format!("x-csrf-token: {csrf}"),
+        "-H",
+        "content-type: application/json",
+        "--data-binary",
+        &format!("@{}", file.display()),
+        &api(&format!("/api/v1/workspaces/{ws}/invitations")),
+    ])?;
+    out.trim().parse().context("curl timing")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64url_matches_the_standard_alphabet_without_padding() {
+        assert_eq!(super::base64url(b"f"), "Zg");
+        assert_eq!(super::base64url(b"fo"), "Zm8");
+        assert_eq!(super::base64url(b"foo"), "Zm9v");
+        assert_eq!(super::base64url(b"\xfb\xff"), "-_8");
+    }
+
+    #[test]
+    fn wrk_output_is_read() {
+        let text = "  Latency Distribution\n     50%    1.20ms\n     75%  2ms\n     90%  3ms\n     99%  850.00us\n  1000 requests in 8.00s\nRequests/sec:   1234.56\n";
+        let f = super::parse_wrk(text).unwrap();
+        assert_eq!(f.rps, 1234.56);
+        assert_eq!(f.p50_ms, 1.2);
+        assert_eq!(f.p99_ms, 0.85);
+    }
+}
