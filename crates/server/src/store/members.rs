@@ -4,6 +4,9 @@
 
 use super::{StoreResult, Tx, exec, fetch, scalar};
 
+mod list;
+pub use list::{MemberPage, MemberSort, list_members};
+
 /// A member row as the server uses it; access lists stay JSON text here and
 /// are parsed by the ops layer.
 #[derive(Debug, Clone)]
@@ -153,126 +156,6 @@ pub async fn delete_member(tx: &mut Tx, workspace_id: &str, member_id: &str) -> 
         member_id,
     )?;
     Ok(())
-}
-
-/// The column a team-table page is ordered by (then by id).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MemberSort {
-    /// Display name.
-    Name,
-    /// Email.
-    Email,
-    /// Role key.
-    Role,
-    /// Join time.
-    Joined,
-}
-
-impl MemberSort {
-    fn column(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Email => "email",
-            Self::Role => "role",
-            Self::Joined => "joined_at",
-        }
-    }
-
-    /// The sort key of a record, as stored in a cursor.
-    pub fn key_of(self, m: &MemberRecord) -> String {
-        match self {
-            Self::Name => m.name.clone(),
-            Self::Email => m.email.clone(),
-            Self::Role => m.role.clone(),
-            Self::Joined => m.joined_at.clone(),
-        }
-    }
-}
-
-/// One page request of the team table.
-#[derive(Debug, Clone)]
-pub struct MemberPage {
-    /// Matches name or email (case-insensitive substring).
-    pub q: Option<String>,
-    /// Only this status.
-    pub status: Option<String>,
-    /// Order column.
-    pub sort: MemberSort,
-    /// Descending instead of ascending.
-    pub descending: bool,
-    /// Start after this (sort key, id).
-    pub after: Option<(String, String)>,
-    /// Rows to return.
-    pub limit: u32,
-}
-
-/// One page of a workspace's members, by keyset (no OFFSET): the cost does
-/// not grow with the page number.
-pub async fn list_members(
-    tx: &mut Tx,
-    workspace_id: &str,
-    page: &MemberPage,
-) -> StoreResult<Vec<MemberRecord>> {
-    let col = page.sort.column();
-    let (cmp, dir) = if page.descending {
-        ("<", "DESC")
-    } else {
-        (">", "ASC")
-    };
-    let mut args: Vec<String> = vec![workspace_id.to_owned()];
-    let mut sql = format!("SELECT {COLUMNS} FROM members WHERE workspace_id = $1");
-    if let Some(status) = &page.status {
-        args.push(status.clone());
-        sql.push_str(&format!(" AND status = ${}", args.len()));
-    }
-    if let Some(q) = &page.q {
-        args.push(like_pattern(q));
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (lower(name) LIKE ${n} ESCAPE '\\' OR lower(email) LIKE ${n} ESCAPE '\\')"
-        ));
-    }
-    if let Some((key, id)) = &page.after {
-        args.push(key.clone());
-        args.push(id.clone());
-        let n = args.len();
-        sql.push_str(&format!(" AND ({col}, id) {cmp} (${}, ${n})", n - 1));
-    }
-    sql.push_str(&format!(
-        " ORDER BY {col} {dir}, id {dir} LIMIT {}",
-        page.limit
-    ));
-    let rows = match tx {
-        Tx::Sqlite(t) => {
-            let mut query = sqlx::query_as::<_, MemberRow>(&sql);
-            for a in &args {
-                query = query.bind(a);
-            }
-            query.fetch_all(&mut **t).await?
-        }
-        Tx::Postgres(t) => {
-            let mut query = sqlx::query_as::<_, MemberRow>(&sql);
-            for a in &args {
-                query = query.bind(a);
-            }
-            query.fetch_all(&mut **t).await?
-        }
-    };
-    Ok(rows.into_iter().map(Into::into).collect())
-}
-
-/// `%q%` for LIKE, with `%`, `_` and `\` escaped, lower-cased.
-fn like_pattern(q: &str) -> String {
-    let mut p = String::with_capacity(q.len() + 2);
-    p.push('%');
-    for c in q.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
 }
 
 /// Emails of members who have joined (active or deactivated).

@@ -10,6 +10,7 @@ mod invitations;
 mod isolation;
 mod lifecycle;
 mod mail;
+mod matrix;
 mod members;
 mod openapi;
 mod race;

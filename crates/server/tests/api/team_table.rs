@@ -90,3 +90,74 @@ async fn members_filter_by_text_and_status_and_refuse_bad_parameters() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn search_finds_common_and_rare_terms_anywhere_in_a_large_workspace() {
+    use roster_server::store::members::MemberRecord;
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    // 3,000 people sorted before one rare name: more than the search window.
+    let mut rows: Vec<MemberRecord> = (0..3_000)
+        .map(|i| MemberRecord {
+            id: format!("mem_bulk_{i:05}"),
+            workspace_id: ws.clone(),
+            user_id: None,
+            api_key_id: None,
+            name: format!("Person {i:05}"),
+            email: format!("p{i:05}@acme.com"),
+            role: "viewer".to_owned(),
+            status: "invited".to_owned(),
+            feature_access: "\"all\"".to_owned(),
+            resource_access: "\"all\"".to_owned(),
+            joined_at: "2026-01-01T00:00:00.000000Z".to_owned(),
+            invited_by: None,
+        })
+        .collect();
+    let mut rare = rows[0].clone();
+    rare.id = "mem_bulk_rare".to_owned();
+    rare.name = "Zebulon Quux".to_owned();
+    rare.email = "zeb@acme.com".to_owned();
+    rows.push(rare);
+    let mut tx = app.db.write().await.unwrap();
+    roster_server::store::bulk::insert_members(&mut tx, &rows)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let found = |q: &'static str| {
+        let owner = &owner;
+        let ws = ws.clone();
+        async move {
+            let page: Page<MemberResponse> = owner
+                .get_ok(&format!("/workspaces/{ws}/members?q={q}&limit=50"))
+                .await;
+            page.items.into_iter().map(|m| m.name).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        found("quux").await,
+        ["Zebulon Quux"],
+        "rare, past the window"
+    );
+    assert_eq!(found("QUU").await, ["Zebulon Quux"], "any case");
+    assert_eq!(found("zeb%40acme").await, ["Zebulon Quux"], "by email");
+    assert_eq!(found("qu").await, ["Zebulon Quux"], "two letters");
+    assert_eq!(found("person").await.len(), 50, "common: a full page");
+    assert_eq!(found("02999").await, ["Person 02999"]);
+    assert!(found("%25").await.is_empty(), "LIKE wildcards are literal");
+    assert!(found("%22quux%22").await.is_empty(), "quotes are literal");
+    // Members added, renamed or removed later are found accordingly.
+    let xavier = app.signup("xavier@acme.com", "Xavier Rareword").await;
+    let xid = app.add_member(&ws, &xavier, "viewer").await;
+    assert_eq!(found("xavie").await.len(), 1);
+    let res = owner
+        .delete(&format!("/workspaces/{ws}/members/{xid}"))
+        .await;
+    assert_eq!(res.status(), 204);
+    let res = owner
+        .delete(&format!("/workspaces/{ws}/members/mem_bulk_rare"))
+        .await;
+    assert_eq!(res.status(), 204);
+    assert!(found("xavie").await.is_empty());
+    assert!(found("quux").await.is_empty());
+}

@@ -1,0 +1,194 @@
+//! The team table's query: sort, filters, keyset pages, and substring
+//! search that stays fast on large workspaces.
+
+use super::{COLUMNS, MemberRecord, MemberRow};
+use crate::store::{StoreResult, Tx};
+
+/// The column a team-table page is ordered by (then by id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberSort {
+    /// Display name.
+    Name,
+    /// Email.
+    Email,
+    /// Role key.
+    Role,
+    /// Join time.
+    Joined,
+}
+
+impl MemberSort {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Email => "email",
+            Self::Role => "role",
+            Self::Joined => "joined_at",
+        }
+    }
+
+    /// The sort key of a record, as stored in a cursor.
+    pub fn key_of(self, m: &MemberRecord) -> String {
+        match self {
+            Self::Name => m.name.clone(),
+            Self::Email => m.email.clone(),
+            Self::Role => m.role.clone(),
+            Self::Joined => m.joined_at.clone(),
+        }
+    }
+}
+
+/// One page request of the team table.
+#[derive(Debug, Clone)]
+pub struct MemberPage {
+    /// Matches name or email (case-insensitive substring).
+    pub q: Option<String>,
+    /// Only this status.
+    pub status: Option<String>,
+    /// Order column.
+    pub sort: MemberSort,
+    /// Descending instead of ascending.
+    pub descending: bool,
+    /// Start after this (sort key, id).
+    pub after: Option<(String, String)>,
+    /// Rows to return.
+    pub limit: u32,
+}
+
+/// How many rows in sort order a search looks through before it turns to
+/// the trigram index: common terms fill a page well within this window.
+const SEARCH_WINDOW: u32 = 2_000;
+
+/// One page of a workspace's members, by keyset (no OFFSET): the cost does
+/// not grow with the page number.
+///
+/// A search (`q`) first looks through the next [`SEARCH_WINDOW`] rows in sort
+/// order, which fills a page at once for a common term; when that window
+/// holds less than a page it asks the trigram index (FTS5 on SQLite, pg_trgm
+/// on PostgreSQL), so a rare term costs an index lookup, not a full scan.
+pub async fn list_members(
+    tx: &mut Tx,
+    workspace_id: &str,
+    page: &MemberPage,
+) -> StoreResult<Vec<MemberRecord>> {
+    let sqlite = matches!(tx, Tx::Sqlite(_));
+    let Some(q) = page.q.as_deref() else {
+        return run(tx, &query(sqlite, workspace_id, page, Mode::Plain)).await;
+    };
+    let windowed = run(tx, &query(sqlite, workspace_id, page, Mode::Window)).await?;
+    if windowed.len() >= page.limit as usize {
+        return Ok(windowed);
+    }
+    let mode = if q.chars().count() >= 3 {
+        Mode::Indexed
+    } else {
+        Mode::Plain
+    };
+    run(tx, &query(sqlite, workspace_id, page, mode)).await
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Every filter on the workspace's rows in sort order.
+    Plain,
+    /// The search filter over the next rows in sort order only.
+    Window,
+    /// The search narrowed by the trigram index first.
+    Indexed,
+}
+
+/// SQL and its text arguments, in order.
+struct Query {
+    sql: String,
+    args: Vec<String>,
+}
+
+fn query(sqlite: bool, workspace_id: &str, page: &MemberPage, mode: Mode) -> Query {
+    let col = page.sort.column();
+    let (cmp, dir) = if page.descending {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    let mut args: Vec<String> = vec![workspace_id.to_owned()];
+    let mut rows = format!("SELECT {COLUMNS} FROM members WHERE workspace_id = $1");
+    if let Some(status) = &page.status {
+        args.push(status.clone());
+        rows.push_str(&format!(" AND status = ${}", args.len()));
+    }
+    if let Some((key, id)) = &page.after {
+        args.push(key.clone());
+        args.push(id.clone());
+        let n = args.len();
+        rows.push_str(&format!(" AND ({col}, id) {cmp} (${}, ${n})", n - 1));
+    }
+    let order = format!(" ORDER BY {col} {dir}, id {dir}");
+    let mut search = String::new();
+    if let Some(q) = &page.q {
+        args.push(like_pattern(q));
+        let n = args.len();
+        search = format!(
+            " AND (lower(name) LIKE ${n} ESCAPE '\\' OR lower(email) LIKE ${n} ESCAPE '\\')"
+        );
+    }
+    let limit = page.limit;
+    let sql = match mode {
+        Mode::Plain => format!("{rows}{search}{order} LIMIT {limit}"),
+        Mode::Window => format!(
+            "SELECT {COLUMNS} FROM ({rows}{order} LIMIT {SEARCH_WINDOW}) AS w \
+             WHERE TRUE{search}{order} LIMIT {limit}"
+        ),
+        // PostgreSQL's planner takes the GIN indexes for the LIKE itself.
+        Mode::Indexed if !sqlite => format!("{rows}{search}{order} LIMIT {limit}"),
+        // SQLite is told which members the FTS index matches.
+        Mode::Indexed => {
+            args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
+            let n = args.len();
+            format!(
+                "{rows}{search} AND id IN (SELECT k.member_id FROM member_search s \
+                 JOIN member_search_keys k ON k.seq = s.rowid WHERE member_search MATCH ${n})\
+                 {order} LIMIT {limit}"
+            )
+        }
+    };
+    Query { sql, args }
+}
+
+async fn run(tx: &mut Tx, q: &Query) -> StoreResult<Vec<MemberRecord>> {
+    let rows = match tx {
+        Tx::Sqlite(t) => {
+            let mut query = sqlx::query_as::<_, MemberRow>(&q.sql);
+            for a in &q.args {
+                query = query.bind(a);
+            }
+            query.fetch_all(&mut **t).await?
+        }
+        Tx::Postgres(t) => {
+            let mut query = sqlx::query_as::<_, MemberRow>(&q.sql);
+            for a in &q.args {
+                query = query.bind(a);
+            }
+            query.fetch_all(&mut **t).await?
+        }
+    };
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// `%q%` for LIKE, with `%`, `_` and `\` escaped, lower-cased.
+fn like_pattern(q: &str) -> String {
+    let mut p = String::with_capacity(q.len() + 2);
+    p.push('%');
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// `q` as one FTS5 phrase (a substring for the trigram tokenizer).
+fn fts_phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
+}

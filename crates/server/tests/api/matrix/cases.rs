@@ -1,0 +1,353 @@
+//! The matrix's cases: every endpoint variant, how to call it against a
+//! world, and what `roster-model` says the answer must be.
+
+use super::world::{ActorKind, Slot, World};
+use roster_model::{Action, Actor, Denied, Facts, FeatureAccess, ResourceAccess, RoleCatalogue};
+use roster_model::{SeatState, WorkspacePatch, authorize};
+use roster_server::ops::access::model_member;
+use serde_json::{Value, json};
+
+/// Whom a member-targeted call names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A member row of the world.
+    Slot(Slot),
+    /// A member id of another workspace.
+    Elsewhere,
+}
+
+/// A change to one member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Role(&'static str),
+    Features,
+    Resources,
+    Deactivate,
+    Reactivate,
+}
+
+/// One endpoint variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    ReadWorkspace,
+    Rename,
+    Describe,
+    MoveRegion,
+    Archive,
+    Delete { confirmed: bool },
+    ListConfig,
+    ReadConfig,
+    PutConfig,
+    DeleteConfig,
+    ListMembers,
+    SearchMembers,
+    Leave,
+    ListInvitations,
+    Invite(&'static str),
+    Resend,
+    Link,
+    Revoke,
+    Audit,
+    AuditCsv,
+    Outbox,
+    Patch(Target, Change),
+    Remove(Target),
+    Transfer(Target, bool),
+}
+
+impl Op {
+    /// The calls that name no member.
+    pub fn plain() -> Vec<Op> {
+        let mut ops = vec![
+            Op::ReadWorkspace,
+            Op::Rename,
+            Op::Describe,
+            Op::MoveRegion,
+            Op::Archive,
+            Op::Delete { confirmed: true },
+            Op::Delete { confirmed: false },
+            Op::ListConfig,
+            Op::ReadConfig,
+            Op::PutConfig,
+            Op::DeleteConfig,
+            Op::ListMembers,
+            Op::SearchMembers,
+            Op::Leave,
+            Op::ListInvitations,
+            Op::Resend,
+            Op::Link,
+            Op::Revoke,
+            Op::Audit,
+            Op::AuditCsv,
+            Op::Outbox,
+        ];
+        ops.extend(super::world::ROLES.map(Op::Invite));
+        ops
+    }
+
+    /// The calls on one member.
+    pub fn on(target: Target) -> Vec<Op> {
+        let mut ops: Vec<_> = super::world::ROLES
+            .map(|r| Op::Patch(target, Change::Role(r)))
+            .to_vec();
+        for c in [
+            Change::Features,
+            Change::Resources,
+            Change::Deactivate,
+            Change::Reactivate,
+        ] {
+            ops.push(Op::Patch(target, c));
+        }
+        ops.extend([
+            Op::Remove(target),
+            Op::Transfer(target, true),
+            Op::Transfer(target, false),
+        ]);
+        ops
+    }
+
+    /// Whether an allowed call changes state (and so needs a world of its own).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Op::ReadWorkspace
+                | Op::ListConfig
+                | Op::ReadConfig
+                | Op::ListMembers
+                | Op::SearchMembers
+                | Op::ListInvitations
+                | Op::Audit
+                | Op::AuditCsv
+                | Op::Outbox
+        )
+    }
+}
+
+/// One HTTP call.
+pub struct Call {
+    pub method: reqwest::Method,
+    pub path: String,
+    pub body: Option<Value>,
+}
+
+fn target_id(world: &World, elsewhere: &World, t: Target) -> String {
+    match t {
+        Target::Slot(s) => world.members[&s].id.clone(),
+        Target::Elsewhere => elsewhere.members[&Slot::Viewer].id.clone(),
+    }
+}
+
+/// The method `op` calls with.
+pub fn call_method(op: Op) -> reqwest::Method {
+    let w = super::world::placeholder();
+    call(op, &w, &w, 0).method
+}
+
+/// The call for `op` on `world`; `elsewhere` lends a foreign member id; `n`
+/// makes invited addresses unique.
+pub fn call(op: Op, world: &World, elsewhere: &World, n: usize) -> Call {
+    use reqwest::Method as M;
+    let ws = format!("/workspaces/{}", world.ws);
+    let inv = format!("{ws}/invitations/{}", world.invitation);
+    let (method, path, body) = match op {
+        Op::ReadWorkspace => (M::GET, ws, None),
+        Op::Rename => (M::PATCH, ws, Some(json!({"name": format!("Renamed {n}")}))),
+        Op::Describe => (M::PATCH, ws, Some(json!({"description": "# Hello"}))),
+        Op::MoveRegion => (M::PATCH, ws, Some(json!({"region": "us-central-1"}))),
+        Op::Archive => (M::POST, format!("{ws}/archive"), Some(json!({}))),
+        Op::Delete { confirmed } => {
+            let confirm = if confirmed {
+                world.name.clone()
+            } else {
+                "not the name".to_owned()
+            };
+            (M::DELETE, ws, Some(json!({ "confirm": confirm })))
+        }
+        Op::ListConfig => (M::GET, format!("{ws}/config"), None),
+        Op::ReadConfig => (M::GET, format!("{ws}/config/theme"), None),
+        Op::PutConfig => (
+            M::PUT,
+            format!("{ws}/config/theme"),
+            Some(json!({"value": "light"})),
+        ),
+        Op::DeleteConfig => (M::DELETE, format!("{ws}/config/theme"), None),
+        Op::ListMembers => (M::GET, format!("{ws}/members"), None),
+        Op::SearchMembers => (M::GET, format!("{ws}/members?q=viewer&sort=joined"), None),
+        Op::Leave => (M::POST, format!("{ws}/leave"), Some(json!({}))),
+        Op::ListInvitations => (M::GET, format!("{ws}/invitations"), None),
+        Op::Invite(role) => (
+            M::POST,
+            format!("{ws}/invitations"),
+            Some(json!({"invites": [{"email": format!("new-{n}@matrix.test"), "role": role}]})),
+        ),
+        Op::Resend => (M::POST, format!("{inv}/resend"), Some(json!({}))),
+        Op::Link => (M::GET, format!("{inv}/link"), None),
+        Op::Revoke => (M::DELETE, inv, None),
+        Op::Audit => (M::GET, format!("{ws}/audit"), None),
+        Op::AuditCsv => (M::GET, format!("{ws}/audit?format=csv"), None),
+        Op::Outbox => (M::GET, format!("{ws}/outbox"), None),
+        Op::Patch(t, c) => {
+            let body = match c {
+                Change::Role(r) => json!({ "role": r }),
+                Change::Features => json!({"feature_access": []}),
+                Change::Resources => json!({"resource_access": []}),
+                Change::Deactivate => json!({"status": "deactivated"}),
+                Change::Reactivate => json!({"status": "active"}),
+            };
+            let id = target_id(world, elsewhere, t);
+            (M::PATCH, format!("{ws}/members/{id}"), Some(body))
+        }
+        Op::Remove(t) => (
+            M::DELETE,
+            format!("{ws}/members/{}", target_id(world, elsewhere, t)),
+            None,
+        ),
+        Op::Transfer(t, confirm) => (
+            M::POST,
+            format!("{ws}/ownership-transfer"),
+            Some(json!({"member_id": target_id(world, elsewhere, t), "confirm": confirm})),
+        ),
+    };
+    Call { method, path, body }
+}
+
+/// What must come back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expect {
+    /// 2xx; for a batch invite, whether the row is invited.
+    Allowed { row_invited: Option<bool> },
+    /// This problem status and code.
+    Refused { status: u16, code: String },
+}
+
+/// An empty access list, decoded from the very JSON the call sends.
+fn none<T: serde::de::DeserializeOwned>() -> T {
+    serde_json::from_value(json!([])).unwrap()
+}
+
+fn refused(d: Denied) -> Expect {
+    Expect::Refused {
+        status: d.kind().status(),
+        code: d.code().to_owned(),
+    }
+}
+
+/// The model's answer for `actor` calling `op` on `world` (the caller's
+/// standing is read from the world, exactly as written to the store).
+/// `foreign`: the world is another tenant's, where the caller is no member.
+pub fn expect(op: Op, actor: ActorKind, world: &World, foreign: bool) -> Expect {
+    if actor == ActorKind::Anonymous {
+        // Without a session there is no CSRF token either: API.md refuses
+        // such unsafe requests as CSRF (403) before asking who is calling.
+        let safe = call_method(op) == reqwest::Method::GET;
+        let (status, code) = if safe {
+            (401, "unauthenticated")
+        } else {
+            (403, "csrf")
+        };
+        return Expect::Refused {
+            status,
+            code: code.to_owned(),
+        };
+    }
+    let member = |s: Slot| model_member(&world.members[&s]).unwrap();
+    let me = match actor {
+        _ if foreign => Actor::NonMember,
+        ActorKind::FirstOwner => Actor::Member(member(Slot::Owner)),
+        ActorKind::Member(..) if world.members.contains_key(&Slot::Actor) => {
+            Actor::Member(member(Slot::Actor))
+        }
+        _ => Actor::NonMember,
+    };
+    let owners = world
+        .members
+        .values()
+        .filter(|m| m.role == "owner" && m.status == "active")
+        .count() as u32;
+    let mut facts = Facts::new(world.name.clone(), owners);
+    facts.archived = world.variant.archived;
+    let check = |a: &Action| authorize(&me, a, &facts).map(|_| ()).map_err(refused);
+    let on = |t: Target, make: &dyn Fn(roster_model::Member) -> Action| {
+        check(&Action::ListMembers)?;
+        match t {
+            Target::Elsewhere => Err(Expect::Refused {
+                status: 404,
+                code: "not_found".to_owned(),
+            }),
+            Target::Slot(s) => check(&make(member(s))),
+        }
+    };
+    let role = |key: &str| RoleCatalogue::default().resolve_str(key).unwrap();
+    let patch = |p: WorkspacePatch| Action::UpdateWorkspace { patch: p };
+    let outcome = match op {
+        Op::ReadWorkspace => check(&Action::ReadWorkspace),
+        Op::Rename => check(&patch(WorkspacePatch {
+            settings: true,
+            ..Default::default()
+        })),
+        Op::Describe => check(&patch(WorkspacePatch {
+            description: true,
+            ..Default::default()
+        })),
+        Op::MoveRegion => check(&patch(WorkspacePatch {
+            region: true,
+            ..Default::default()
+        })),
+        Op::Archive => check(&Action::ArchiveWorkspace),
+        Op::Delete { confirmed } => check(&Action::DeleteWorkspace {
+            confirm: if confirmed {
+                world.name.clone()
+            } else {
+                "not the name".to_owned()
+            },
+        }),
+        Op::ListConfig | Op::ReadConfig => check(&Action::ReadConfig),
+        Op::PutConfig | Op::DeleteConfig => check(&Action::WriteConfig),
+        Op::ListMembers | Op::SearchMembers => check(&Action::ListMembers),
+        Op::Leave => check(&Action::Leave),
+        Op::ListInvitations => check(&Action::ListInvitations),
+        Op::Invite(key) => {
+            if let Err(e) = check(&Action::InviteMembers) {
+                return e;
+            }
+            let row = Action::Invite {
+                role: role(key),
+                feature_access: FeatureAccess::All,
+                resource_access: ResourceAccess::All,
+            };
+            let row_invited = Some(authorize(&me, &row, &facts).is_ok());
+            return Expect::Allowed { row_invited };
+        }
+        Op::Resend => check(&Action::ResendInvitation),
+        Op::Link | Op::Outbox => check(&Action::CopyInvitationLink),
+        Op::Revoke => check(&Action::RevokeInvitation),
+        Op::Audit | Op::AuditCsv => check(&Action::ReadAudit),
+        Op::Patch(t, c) => on(t, &|target| match c {
+            Change::Role(r) => Action::ChangeRole {
+                target,
+                new_role: role(r),
+            },
+            Change::Features => Action::ChangeFeatureAccess {
+                target,
+                access: none(),
+            },
+            Change::Resources => Action::ChangeResourceAccess {
+                target,
+                access: none(),
+            },
+            Change::Deactivate => Action::Deactivate { target },
+            Change::Reactivate => Action::Reactivate {
+                target,
+                seat: SeatState::UNLIMITED,
+            },
+        }),
+        Op::Remove(t) => on(t, &|target| Action::Remove { target }),
+        Op::Transfer(t, confirmed) => {
+            on(t, &|target| Action::TransferOwnership { target, confirmed })
+        }
+    };
+    match outcome {
+        Ok(()) => Expect::Allowed { row_invited: None },
+        Err(e) => e,
+    }
+}
