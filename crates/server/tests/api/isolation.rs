@@ -1,6 +1,7 @@
 //! Tenant isolation: the owner of workspace A gets 404 on every path and
 //! method the router mounts under workspace B, cannot reach B's members or
-//! invitations through A's paths, and never sees B's data in A's answers.
+//! invitations through A's paths, and never sees B's data in A's answers
+//! (a scan of every read the router mounts, with searches and exports).
 
 use crate::support::{Session, TestApp, problem};
 use reqwest::Method;
@@ -122,6 +123,8 @@ fn workspace_routes(
             json!(null),
         ),
         (Method::GET, format!("{w}/audit"), json!(null)),
+        (Method::GET, format!("{w}/audit?format=csv"), json!(null)),
+        (Method::GET, format!("{w}/outbox"), json!(null)),
     ]
 }
 
@@ -170,6 +173,29 @@ async fn an_owner_of_a_gets_404_on_every_route_and_method_of_b_and_changes_nothi
         assert!(!p.detail.contains("Bravo"), "{what}: {p:?}");
     }
     assert_eq!(snapshot(&t).await, before, "B is unchanged");
+    // Every workspace route the router mounts is in the list above.
+    let covered: Vec<(String, String)> =
+        workspace_routes(&t.b, &owner.id, &admin.id, &t.b_invitation)
+            .into_iter()
+            .map(|(m, path, _)| {
+                let template = format!("/api/v1{}", path.split('?').next().unwrap_or_default())
+                    .replace(&t.b, "{ws}")
+                    .replace(&owner.id, "{member}")
+                    .replace(&admin.id, "{member}")
+                    .replace(&t.b_invitation, "{id}")
+                    .replace("/config/theme", "/config/{key}");
+                (m.as_str().to_lowercase(), template)
+            })
+            .collect();
+    for (method, template) in roster_server::http::openapi::ROUTES {
+        if template.contains("/workspaces/{ws}") {
+            let route = (method.to_string(), template.to_string());
+            assert!(
+                covered.contains(&route),
+                "{method} {template} is not checked"
+            );
+        }
+    }
 }
 
 #[tokio::test]
@@ -241,35 +267,66 @@ async fn ids_of_b_used_under_a_paths_are_not_found() {
     assert_eq!(t.app.audit_count(&t.a).await, a_audit, "A is unchanged");
 }
 
+/// Every `GET` route the router mounts (from the OpenAPI route list, so new
+/// endpoints join the scan), aimed at workspace `a` with real ids, plus the
+/// filters, searches and exports that could leak another tenant's rows.
+fn every_read(a: &str, member: &str, inv: &str, b_user: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    for (method, template) in roster_server::http::openapi::ROUTES {
+        if *method != "get" {
+            continue;
+        }
+        let path = template
+            .replace("{ws}", a)
+            .replace("{member}", member)
+            .replace("{id}", inv)
+            .replace("{key}", "theme");
+        assert!(
+            !path.contains('{'),
+            "no value for a parameter of {template}"
+        );
+        paths.push(path);
+    }
+    for extra in [
+        "members?limit=200",
+        "members?q=bravo",
+        "members?q=ben",
+        "members?q=ivy",
+        "members?status=invited",
+        "members?sort=email&order=desc",
+        &format!("audit?actor={b_user}"),
+        "audit?format=csv",
+        &format!("audit?format=csv&actor={b_user}"),
+        "outbox?limit=200",
+    ] {
+        paths.push(format!("/api/v1/workspaces/{a}/{extra}"));
+    }
+    paths
+}
+
 #[tokio::test]
 async fn b_never_appears_in_the_answers_a_member_of_a_gets() {
     let t = tenants().await;
     let a = &t.a;
-    let bob_id = &t.bob.user_id;
     let mut secrets: Vec<String> = vec![
         t.b.clone(),
         "Bravo".to_owned(),
         "bravo-secret-value".to_owned(),
         "bravo.com".to_owned(),
         t.b_invitation.clone(),
+        t.bob.user_id.clone(),
     ];
     secrets.extend(t.b_members.iter().map(|m| m.id.clone()));
-    let paths = [
-        "/me".to_owned(),
-        "/workspaces".to_owned(),
-        "/invitations".to_owned(),
-        format!("/workspaces/{a}"),
-        format!("/workspaces/{a}/config"),
-        format!("/workspaces/{a}/config/theme"),
-        format!("/workspaces/{a}/members?limit=200"),
-        format!("/workspaces/{a}/members?q=bravo"),
-        format!("/workspaces/{a}/members?status=invited"),
-        format!("/workspaces/{a}/invitations"),
-        format!("/workspaces/{a}/audit"),
-        format!("/workspaces/{a}/audit?actor={bob_id}"),
-    ];
+    let a_invites: Page<InvitationResponse> = t
+        .alice
+        .get_ok(&format!("/workspaces/{a}/invitations"))
+        .await;
+    let member = t.alice.my_member_id(a).await;
+    let paths = every_read(a, &member, &a_invites.items[0].id, &t.bob.user_id);
+    assert!(paths.len() >= 20, "the scan covers only {} reads", paths.len());
     for path in paths {
-        let res = t.alice.get(&path).await;
+        let url = format!("{}{path}", t.alice.base);
+        let res = t.alice.client.get(url).send().await.unwrap();
         assert_eq!(res.status(), 200, "GET {path}");
         let text = res.text().await.unwrap();
         for secret in &secrets {
