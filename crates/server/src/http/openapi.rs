@@ -100,7 +100,7 @@ pub const ROUTES: &[(&str, &str)] = &[
         audit::list,
         outbox::list,
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, roster_api::audit::AuditFormat)),
     tags(
         (name = "accounts", description = "Sign-up, log-in and the signed-in user"),
         (name = "workspaces", description = "Workspaces and their configuration"),
