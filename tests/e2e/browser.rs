@@ -254,6 +254,67 @@ impl Browser {
             .await?)
     }
 
+    /// Waits until the address bar's path starts with `prefix`; returns the path.
+    pub async fn wait_path(&self, prefix: &str) -> Res<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let path = self.client.current_url().await?.path().to_owned();
+            if path.starts_with(prefix) {
+                return Ok(path);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("path is {path}, wanted {prefix}… after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until `count` visible elements match; returns their texts.
+    pub async fn wait_count(&self, by: By<'_>, count: usize) -> Res<Vec<String>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let mut texts = Vec::new();
+            for el in self.client.find_all(Locator::XPath(&by.xpath())).await? {
+                if el.is_displayed().await.unwrap_or(false) {
+                    texts.push(el.text().await?);
+                }
+            }
+            if texts.len() == count {
+                return Ok(texts);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{} of {by:?}, wanted {count}: {texts:?}", texts.len()).into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Sends keys to the focused element (WebDriver key codes allowed).
+    pub async fn keys(&self, keys: &str) -> Res<()> {
+        Ok(self.client.active_element().await?.send_keys(keys).await?)
+    }
+
+    /// Waits for an element by raw XPath (for structure the `By` forms cannot say).
+    pub async fn wait_xpath(&self, xpath: &str) -> Res<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::XPath(xpath))
+                .await
+                .unwrap_or_default()
+            {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return Ok(el);
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no visible element {xpath} after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Resizes the window (CSS pixels).
     pub async fn resize(&self, width: u32, height: u32) -> Res<()> {
         Ok(self.client.set_window_size(width, height).await?)

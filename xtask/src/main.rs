@@ -25,6 +25,7 @@ commands:
   test    run every check and test (what CI runs)
             --quick             skip clippy and the release build (inner loop; CI never uses it)
   bench   run the benchmarks and write target/bench/report.md
+  web     build the release web app into dist/ (what the browser tests serve)
 ";
 
 fn main() {
@@ -35,6 +36,8 @@ fn main() {
         Some("run") => run::main(&rest),
         Some("test") => test::main(&rest),
         Some("bench") => bench::main(&rest),
+        Some("web") => crate::tools::ensure_build_tools()
+            .and_then(|()| web::build_release(rest.iter().any(|a| a == "--force"))),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())
