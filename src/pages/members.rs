@@ -26,7 +26,7 @@ use std::time::Duration;
 #[derive(Clone)]
 enum Open {
     Invite,
-    Role(MemberResponse, RowActions),
+    Role(MemberResponse, Box<RowActions>),
     Transfer(MemberResponse),
     Remove(MemberResponse),
 }
@@ -175,7 +175,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                 let acts =
                     model.with_untracked(|(actor, facts, _)| access::row_actions(actor, facts, &m));
                 if let Some(acts) = acts {
-                    open.set(Some(Open::Role(m, acts)));
+                    open.set(Some(Open::Role(m, Box::new(acts))));
                 }
             }
             RowAction::Transfer => open.set(Some(Open::Transfer(m))),
@@ -350,7 +350,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         on_sent=Callback::new(move |()| reload())/> }.into_any()
                 }
                 Open::Role(m, acts) => view! {
-                    <RoleDialog ws=id member=m actions=acts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
+                    <RoleDialog ws=id member=m actions=*acts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
                         groups.update(|g| g.upsert(m));
                         open.set(None);
                         toasts.ok("Role changed.");

@@ -118,7 +118,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <div class="click-away" on:click=move |_| open.set(false)></div>
-                <div class="popover switcher-pop" role="dialog" aria-label="Switch workspace" node_ref=popover on:keydown=on_key.clone()>
+                <div class="popover switcher-pop" role="dialog" aria-label="Switch workspace" node_ref=popover on:keydown=on_key>
                     <Show when=move || { all().len() >= SEARCH_FROM }>
                         <input class="search" type="search" role="combobox" aria-label="Find a workspace"
                             placeholder="Find a workspace…" autofocus=true data-listnav=""

@@ -80,8 +80,10 @@ pub fn RoleDialog(
                                     prop:checked=move || choice.get() == k1
                                     on:change=move |_| choice.set(k2.clone())/>
                                 <span>
-                                    <strong>{role_label(&k)}</strong>
-                                    {is_current.then(|| view! { <span class="badge">"Current"</span> })}
+                                    <strong>
+                                        {role_label(&k)}
+                                        {is_current.then(|| view! { <span class="badge">"Current"</span> })}
+                                    </strong>
                                     <small class="muted">{role_blurb(key)}</small>
                                     {reason.map(|r| view! { <small class="why" id=why_id>{r}</small> })}
                                 </span>

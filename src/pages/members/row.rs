@@ -176,7 +176,7 @@ pub fn MemberRow(
     };
     view! {
         <tr data-testid="member-row" data-email=member.email.clone()>
-            <td class="person">
+            <td><div class="person">
                 <Avatar id=member.id.clone() name=member.name.clone() email=member.email.clone()/>
                 <div class="who">
                     <div class="strong">
@@ -186,7 +186,7 @@ pub fn MemberRow(
                     </div>
                     <div class="muted small">{member.email.clone()}</div>
                 </div>
-            </td>
+            </div></td>
             <td><span class="role-pill" data-testid="member-role">{role_label(&member.role)}</span></td>
             <td class="hide-sm muted">{resources_label(&member.resource_access)}</td>
             <td class="hide-sm muted">{features_label(&member.feature_access)}</td>
@@ -247,6 +247,51 @@ pub fn display_name(m: &MemberResponse) -> String {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    fn member(status: MemberStatus) -> MemberResponse {
+        MemberResponse {
+            id: "m".into(),
+            user_id: Some("u-m".into()),
+            name: String::new(),
+            email: "m@acme.io".into(),
+            role: "editor".into(),
+            status,
+            feature_access: FeatureAccess::All,
+            resource_access: ResourceAccess::All,
+            joined_at: String::new(),
+            invited_by: None,
+        }
+    }
+
+    #[test]
+    fn the_menu_follows_the_status_and_keeps_refusals_with_reasons() {
+        use crate::state::access::{actor, facts, row_actions};
+        let me = actor("u-o", "owner", "active", &[]);
+        let f = facts("Acme", &me, &[]);
+        let invited = member(MemberStatus::Invited);
+        let acts = row_actions(&me, &f, &invited).unwrap();
+        let labels: Vec<_> = menu_items(&invited, &acts).iter().map(|i| i.0).collect();
+        assert_eq!(
+            labels,
+            [
+                "Copy invite link",
+                "Resend invitation",
+                "Change role…",
+                "Revoke invitation"
+            ]
+        );
+        let active = member(MemberStatus::Active);
+        let acts = row_actions(&me, &f, &active).unwrap();
+        let items = menu_items(&active, &acts);
+        let transfer = items.iter().find(|i| i.1 == RowAction::Transfer).unwrap();
+        assert_eq!(transfer.2, Err(Denied::TransferTargetNotAdmin));
+        assert!(
+            items
+                .iter()
+                .any(|i| i.1 == RowAction::Deactivate && i.2.is_ok())
+        );
+        assert_eq!(display_name(&active), "m@acme.io");
+    }
 
     #[test]
     fn access_counts_read_naturally() {
