@@ -12,5 +12,7 @@ mod server;
 
 #[path = "e2e/accounts.rs"]
 mod accounts;
+#[path = "e2e/switcher.rs"]
+mod switcher;
 #[path = "e2e/team.rs"]
 mod team;

@@ -28,6 +28,8 @@ pub enum By<'a> {
     Label(&'a str),
     /// Exact visible text (whitespace-normalised).
     Text(&'a str),
+    /// A raw XPath, for structure the other forms cannot say.
+    XPath(&'a str),
 }
 
 impl By<'_> {
@@ -49,6 +51,7 @@ impl By<'_> {
                 lit(l)
             ),
             By::Text(t) => format!("//*[normalize-space(text())={}]", lit(t)),
+            By::XPath(x) => (*x).to_owned(),
         }
     }
 }

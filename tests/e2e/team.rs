@@ -149,6 +149,24 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_path("/w/").await?;
         role_of(&b, INVITEE, "Viewer").await?;
 
+        // Server-side search (debounced) and sorting both ways.
+        b.type_into(By::TestId("member-search"), "ben").await?;
+        b.wait_count(By::TestId("member-row"), 1).await?;
+        b.type_into(By::TestId("member-search"), "\u{e009}a\u{e003}")
+            .await?; // Ctrl+A, Backspace
+        b.wait_count(By::TestId("member-row"), 2).await?;
+        b.click(By::Text("Name")).await?;
+        b.wait_for(By::XPath("//th[@aria-sort='descending']"))
+            .await?;
+        let rows = b.wait_count(By::TestId("member-row"), 2).await?;
+        assert!(
+            rows[0].contains("Olivia"),
+            "Z→A puts Olivia first: {rows:?}"
+        );
+        b.click(By::Text("Name")).await?;
+        b.wait_for(By::XPath("//th[@aria-sort='ascending']"))
+            .await?;
+
         // Transfer is refused while Ben is not an Admin, and says why.
         b.click(By::Label("Actions for Ben Carter")).await?;
         b.wait_for(By::Text(

@@ -1,0 +1,74 @@
+//! The workspace switcher: creating a second workspace from its dialog (focus
+//! trapped, region warning shown), then switching back by keyboard only.
+
+use crate::browser::{Browser, By};
+use crate::server::TestServer;
+
+const SWITCHER: By<'static> = By::XPath("//button[@id='switcher-button']");
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_workspace_is_created_and_switched_to_by_keyboard() {
+    let server = TestServer::start().await;
+    let url = move |p: &str| server.url(p);
+    Browser::run("switcher", move |b| async move {
+        b.goto(&url("/signup")).await?;
+        b.type_into(By::Label("Full name"), "Wes Ward").await?;
+        b.type_into(By::Label("Work email"), "wes@wardworks.io")
+            .await?;
+        b.type_into(By::Label("Password"), "a long passphrase")
+            .await?;
+        b.click(By::Text("Create account")).await?;
+        b.wait_path("/welcome").await?;
+        b.type_into(By::Label("Workspace name"), "Ward Works")
+            .await?;
+        b.click(By::Text("Create workspace")).await?;
+        let first = b.wait_path("/w/").await?;
+        b.wait_for(By::TestId("member-row")).await?;
+
+        // Create a second workspace from the switcher's dialog.
+        b.click(SWITCHER).await?;
+        b.click(By::Text("+ Create workspace")).await?;
+        b.wait_focus(By::Label("Workspace name")).await?;
+        b.wait_for(By::XPath("//*[@id='region-warning']")).await?;
+        // Tab stays inside the dialog: back from the first control wraps to the last.
+        b.keys("\u{e008}\u{e004}").await?; // Shift+Tab
+        b.wait_focus(By::Label("Close")).await?;
+        b.keys("\u{e008}\u{e004}").await?;
+        b.wait_focus(By::XPath("//div[@role='dialog']//button[@type='submit']"))
+            .await?;
+        b.click(By::Label("Workspace name")).await?;
+        b.keys("Ward Labs").await?;
+        b.click(By::Text("United States (Iowa)")).await?;
+        b.screenshot("create-dialog").await?;
+        b.click(By::XPath("//div[@role='dialog']//button[@type='submit']"))
+            .await?;
+        b.wait_gone(By::Role("dialog")).await?;
+        b.wait_for(By::XPath(
+            "//*[@data-testid='current-workspace'][normalize-space()='Ward Labs']",
+        ))
+        .await?;
+        let second = b.wait_path("/w/").await?;
+        assert_ne!(first, second, "the new workspace has its own address");
+
+        // Back to the first one with the keyboard only.
+        b.wait_for(SWITCHER).await?.send_keys("\u{e007}").await?; // Enter
+        b.wait_focus(By::Role("listbox")).await?;
+        b.screenshot("switcher-open").await?;
+        b.keys("\u{e015}").await?; // ArrowDown
+        b.keys("\u{e007}").await?;
+        b.wait_for(By::XPath(
+            "//*[@data-testid='current-workspace'][normalize-space()='Ward Works']",
+        ))
+        .await?;
+        assert_eq!(b.wait_path("/w/").await?, first);
+        // Escape closes the switcher and gives focus back to its button.
+        b.wait_for(SWITCHER).await?.send_keys("\u{e007}").await?;
+        b.wait_focus(By::Role("listbox")).await?;
+        b.press_escape().await?;
+        b.wait_gone(By::Role("listbox")).await?;
+        b.wait_focus(SWITCHER).await?;
+        b.assert_no_console_errors().await?;
+        Ok(())
+    })
+    .await;
+}
