@@ -5,10 +5,10 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use roster_api::{
-    AcceptedInvitationResponse, CreateInvitationsRequest, CreateWorkspaceRequest,
-    InvitationLinkResponse, InvitationResponse, InvitationResultsResponse, ListMembersQuery,
-    LoginRequest, MeResponse, MemberResponse, PROBLEM_CONTENT_TYPE, Page, Problem,
-    ReadinessResponse, SessionResponse, SetLastWorkspaceRequest, SignupRequest,
+    AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
+    CreateWorkspaceRequest, InvitationLinkResponse, InvitationResponse, InvitationResultsResponse,
+    ListMembersQuery, LoginRequest, MeResponse, MemberResponse, PROBLEM_CONTENT_TYPE, Page,
+    Problem, ReadinessResponse, SessionResponse, SetLastWorkspaceRequest, SignupRequest,
     TransferOwnershipRequest, UpdateMemberRequest, WorkspaceResponse, paths,
 };
 use serde::Serialize;
@@ -306,5 +306,17 @@ pub async fn decline_invitation(id: &str) -> Result<(), ApiError> {
         paths::MY_INVITATION_DECLINE,
         &[("id", id)],
     )))
+    .await
+}
+
+/// `POST /invitations/accept`: accept by the emailed token.
+pub async fn accept_invitation_token(token: &str) -> Result<AcceptedInvitationResponse, ApiError> {
+    let body = AcceptInvitationRequest {
+        token: token.to_owned(),
+    };
+    send(
+        Request::post(&fill(paths::INVITATION_ACCEPT_TOKEN, &[])),
+        &body,
+    )
     .await
 }

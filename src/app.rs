@@ -5,8 +5,8 @@
 use crate::api;
 use crate::components::{AccountMenu, Sidebar, Toast, Toasts};
 use crate::pages::{
-    MembersPage, NoAccessPage, NotFoundPage, SignInPage, SignUpPage, StartPage, Switcher,
-    WelcomePage,
+    InviteLandingPage, MembersPage, NoAccessPage, NotFoundPage, SignInPage, SignUpPage, StartPage,
+    Switcher, WelcomePage,
 };
 use crate::session::{Session, use_session};
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=SignInPage/>
                 <Route path=path!("/signup") view=SignUpPage/>
                 <Route path=path!("/welcome") view=WelcomePage/>
+                <Route path=path!("/invitations/accept") view=InviteLandingPage/>
                 <Route path=path!("/w/:ws/members") view=WorkspaceShell/>
                 <Route path=path!("/w/:ws") view=WorkspaceShell/>
             </Routes>

@@ -9,7 +9,7 @@ use crate::state::forms;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use roster_api::{LoginRequest, SignupRequest};
 
 /// One labelled input with its error line.
@@ -54,6 +54,17 @@ fn server_field(err: RwSignal<Option<ApiError>>, field: &'static str) -> Option<
     })
 }
 
+/// `path`, carrying the after-sign-in destination along.
+fn with_next(path: &str, next: Option<&str>) -> String {
+    match next {
+        Some(n) => format!(
+            "{path}?next={}",
+            String::from(js_sys::encode_uri_component(n))
+        ),
+        None => path.to_owned(),
+    }
+}
+
 fn general_error(err: RwSignal<Option<ApiError>>) -> Option<String> {
     err.with(|e| {
         let e = e.as_ref()?;
@@ -86,6 +97,8 @@ fn AuthCard(
 pub fn SignUpPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    let next = super::safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let alt = with_next("/signin", next.as_deref());
     let (name, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -135,7 +148,7 @@ pub fn SignUpPage() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let navigate = navigate.clone();
+        let (navigate, next) = (navigate.clone(), next.clone());
         spawn_local(async move {
             let req = SignupRequest {
                 email: e,
@@ -146,7 +159,8 @@ pub fn SignUpPage() -> impl IntoView {
                 Ok(_) => {
                     session.signed_in();
                     session.reload().await;
-                    navigate(&session.home_path(), Default::default());
+                    let to = next.clone().unwrap_or_else(|| session.home_path());
+                    navigate(&to, Default::default());
                 }
                 Err(err) => server.set(Some(err)),
             }
@@ -164,7 +178,7 @@ pub fn SignUpPage() -> impl IntoView {
                     {move || if pending.get() { "Creating account…" } else { "Create account" }}
                 </button>
             </form>
-            <p class="auth-alt">"Already have an account? " <A href="/signin">"Sign in"</A></p>
+            <p class="auth-alt">"Already have an account? " <A href=alt>"Sign in"</A></p>
         </AuthCard>
     }
 }
@@ -174,6 +188,8 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    let next = super::safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let alt = with_next("/signup", next.as_deref());
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let submitted = RwSignal::new(false);
     let pending = RwSignal::new(false);
@@ -202,7 +218,7 @@ pub fn SignInPage() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let navigate = navigate.clone();
+        let (navigate, next) = (navigate.clone(), next.clone());
         spawn_local(async move {
             match api::login(&LoginRequest {
                 email: e,
@@ -213,7 +229,8 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(_) => {
                     session.signed_in();
                     session.reload().await;
-                    navigate(&session.home_path(), Default::default());
+                    let to = next.clone().unwrap_or_else(|| session.home_path());
+                    navigate(&to, Default::default());
                 }
                 Err(err) => server.set(Some(err)),
             }
@@ -230,7 +247,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if pending.get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </form>
-            <p class="auth-alt">"New to Roster? " <A href="/signup">"Create an account"</A></p>
+            <p class="auth-alt">"New to Roster? " <A href=alt>"Create an account"</A></p>
         </AuthCard>
     }
 }

@@ -7,7 +7,7 @@ mod invite;
 mod row;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, use_toasts};
+use crate::components::{Dialog, ErrorAlert, use_toasts};
 use crate::session::use_session;
 use crate::state::access::{self, RowActions};
 use crate::state::invites::existing;
@@ -29,6 +29,7 @@ enum Open {
     Role(MemberResponse, Box<RowActions>),
     Transfer(MemberResponse),
     Remove(MemberResponse),
+    Link(String, String),
 }
 
 fn copy_text(text: String) {
@@ -190,24 +191,23 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         match a {
                             RowAction::CopyLink => {
                                 let link = api::invitation_link(&id, &inv).await?;
-                                copy_text(link.url);
-                                Ok::<_, ApiError>(
-                                    "Invite link copied. The previous link no longer works.",
-                                )
+                                open.set(Some(Open::Link(link.url, member.clone())));
+                                Ok::<_, ApiError>(None)
                             }
                             RowAction::Resend => {
                                 api::resend_invitation(&id, &inv).await?;
-                                Ok("Invitation sent again.")
+                                Ok(Some("Invitation sent again."))
                             }
                             _ => {
                                 api::revoke_invitation(&id, &inv).await?;
                                 groups.update(|g| g.remove(&member));
-                                Ok("Invitation revoked.")
+                                Ok(Some("Invitation revoked."))
                             }
                         }
                     };
                     match outcome.await {
-                        Ok(msg) => toasts.ok(msg),
+                        Ok(Some(msg)) => toasts.ok(msg),
+                        Ok(None) => {}
                         Err(e) => toasts.error(e.to_string()),
                     }
                 });
@@ -364,6 +364,27 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         reload();
                     })/>
                 }.into_any(),
+                Open::Link(url, member) => {
+                    let copy = url.clone();
+                    view! {
+                        <Dialog title="Invite link" description="Share it with the invited person only. Each new link replaces the previous one."
+                            on_close=close return_to=format!("actions-{member}")>
+                            <div class="stack">
+                                <div class="field">
+                                    <label for="invite-link">"Link"</label>
+                                    <input id="invite-link" type="text" readonly=true autofocus=true prop:value=url/>
+                                </div>
+                                <div class="actions">
+                                    <button type="button" class="btn" on:click=move |_| close.run(())>"Close"</button>
+                                    <button type="button" class="btn primary" on:click=move |_| {
+                                        copy_text(copy.clone());
+                                        toasts.ok("Link copied.");
+                                    }>"Copy link"</button>
+                                </div>
+                            </div>
+                        </Dialog>
+                    }.into_any()
+                }
                 Open::Remove(m) => view! {
                     <RemoveDialog ws=id member=m on_close=close on_removed=Callback::new(move |gone: String| {
                         groups.update(|g| g.remove(&gone));

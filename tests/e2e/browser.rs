@@ -276,13 +276,18 @@ impl Browser {
     pub async fn wait_count(&self, by: By<'_>, count: usize) -> Res<Vec<String>> {
         let deadline = Instant::now() + WAIT;
         loop {
+            // The list may re-render between finding and reading: retry then.
             let mut texts = Vec::new();
+            let mut stale = false;
             for el in self.client.find_all(Locator::XPath(&by.xpath())).await? {
                 if el.is_displayed().await.unwrap_or(false) {
-                    texts.push(el.text().await?);
+                    match el.text().await {
+                        Ok(t) => texts.push(t),
+                        Err(_) => stale = true,
+                    }
                 }
             }
-            if texts.len() == count {
+            if !stale && texts.len() == count {
                 return Ok(texts);
             }
             if Instant::now() > deadline {

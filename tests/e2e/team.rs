@@ -5,7 +5,7 @@
 
 use crate::browser::{Browser, By};
 use crate::server::TestServer;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 const OWNER: &str = "olivia@acmecorp.io";
 const INVITEE: &str = "ben@acmecorp.io";
@@ -53,8 +53,9 @@ async fn shots(b: &Browser, name: &str) -> Result<(), Box<dyn std::error::Error 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invite_accept_promote_and_transfer_ownership() {
     let server = Arc::new(TestServer::start().await);
+    let link = Arc::new(Mutex::new(String::new()));
 
-    let s = server.clone();
+    let (s, shared) = (server.clone(), link.clone());
     Browser::run("team-owner", move |b| async move {
         b.goto(&s.url("/signup")).await?;
         b.type_into(By::Label("Full name"), "Olivia Owner").await?;
@@ -109,23 +110,43 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_for(By::TestId("group-invited")).await?;
         role_of(&b, INVITEE, "Viewer").await?;
         shots(&b, "team-invited").await?;
+
+        // The invitation link, for the invitee's browser.
+        open_actions(&b, "ben", "Copy invite link").await?;
+        let input = b.wait_xpath("//input[@id='invite-link']").await?;
+        let url = input.prop("value").await?.unwrap_or_default();
+        assert!(url.contains("/invitations/accept?token="), "{url}");
+        *shared.lock().unwrap() = url;
+        b.screenshot("invite-link").await?;
+        b.press_escape().await?;
+        b.wait_gone(By::Role("dialog")).await?;
         b.assert_no_console_errors().await?;
         Ok(())
     })
     .await;
 
-    let s = server.clone();
+    let (s, shared) = (server.clone(), link.clone());
     Browser::run("team-invitee", move |b| async move {
-        b.goto(&s.url("/signup")).await?;
+        // Signed out, the link offers sign-up and comes back to accept.
+        let url = shared.lock().unwrap().clone();
+        let path = url
+            .find("/invitations/")
+            .map(|i| url[i..].to_owned())
+            .unwrap_or(url);
+        b.goto(&s.url(&path)).await?;
+        b.wait_for(By::TestId("invite-landing")).await?;
+        b.screenshot("invite-landing").await?;
+        b.wait_xpath(
+            "//*[@data-testid='invite-landing']//a[normalize-space()='Create an account']",
+        )
+        .await?
+        .click()
+        .await?;
+        b.wait_path("/signup").await?;
         b.type_into(By::Label("Full name"), "Ben Carter").await?;
         b.type_into(By::Label("Work email"), INVITEE).await?;
         b.type_into(By::Label("Password"), PASSWORD).await?;
         b.click(By::Text("Create account")).await?;
-        b.wait_path("/welcome").await?;
-        b.wait_for(By::TestId("pending-invitations")).await?;
-        b.screenshot("welcome-invited").await?;
-        b.click(By::Label(&format!("Accept invitation to {WORKSPACE}")))
-            .await?;
         b.wait_path("/w/").await?;
         role_of(&b, INVITEE, "Viewer").await?;
         // A Viewer sees the invite button disabled, with the reason.
@@ -158,14 +179,18 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.click(By::Text("Name")).await?;
         b.wait_for(By::XPath("//th[@aria-sort='descending']"))
             .await?;
-        let rows = b.wait_count(By::TestId("member-row"), 2).await?;
-        assert!(
-            rows[0].contains("Olivia"),
-            "Z→A puts Olivia first: {rows:?}"
-        );
+        // Z→A puts Olivia first once the server's answer arrives.
+        b.wait_xpath(&format!(
+            "(//tr[@data-testid='member-row'])[1][@data-email='{OWNER}']"
+        ))
+        .await?;
         b.click(By::Text("Name")).await?;
         b.wait_for(By::XPath("//th[@aria-sort='ascending']"))
             .await?;
+        b.wait_xpath(&format!(
+            "(//tr[@data-testid='member-row'])[1][@data-email='{INVITEE}']"
+        ))
+        .await?;
 
         // Transfer is refused while Ben is not an Admin, and says why.
         b.click(By::Label("Actions for Ben Carter")).await?;
