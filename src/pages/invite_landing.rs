@@ -75,7 +75,7 @@ pub fn InviteLandingPage() -> impl IntoView {
                             {email().map(|e| format!("You are signed in as {e}. If the invitation was sent to another address, sign out and use that account."))}
                         </p>
                         <div class="actions">
-                            <button class="btn" on:click=sign_out.clone()>"Sign out"</button>
+                            <button class="btn" on:click=sign_out>"Sign out"</button>
                             <A href=move || session.home_path() attr:class="btn primary">"Go to my workspaces"</A>
                         </div>
                     }.into_any(),
