@@ -10,6 +10,9 @@ mod browser;
 #[path = "e2e/server.rs"]
 mod server;
 
+#[path = "e2e/axe.rs"]
+mod axe;
+
 #[path = "e2e/accounts.rs"]
 mod accounts;
 #[path = "e2e/switcher.rs"]

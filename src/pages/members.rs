@@ -32,6 +32,14 @@ enum Open {
     Link(String, String),
 }
 
+/// A link the server gave as a path (no public URL configured) made shareable.
+fn absolute(url: String) -> String {
+    match web_sys::window().and_then(|w| w.location().origin().ok()) {
+        Some(origin) if url.starts_with('/') => format!("{origin}{url}"),
+        _ => url,
+    }
+}
+
 fn copy_text(text: String) {
     spawn_local(async move {
         if let Some(w) = web_sys::window() {
@@ -191,7 +199,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         match a {
                             RowAction::CopyLink => {
                                 let link = api::invitation_link(&id, &inv).await?;
-                                open.set(Some(Open::Link(link.url, member.clone())));
+                                open.set(Some(Open::Link(absolute(link.url), member.clone())));
                                 Ok::<_, ApiError>(None)
                             }
                             RowAction::Resend => {

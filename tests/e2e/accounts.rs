@@ -1,6 +1,7 @@
 //! Signing up, in and out: validation beside the fields, the redirect to the
 //! first-workspace screen, "no access" for a stranger's workspace, sign-out.
 
+use crate::axe::assert_accessible;
 use crate::browser::{Browser, By};
 use crate::server::TestServer;
 
@@ -19,6 +20,7 @@ async fn a_visitor_signs_up_creates_a_workspace_and_signs_out() {
             .await?;
         b.wait_for(By::Text("Enter an email address.")).await?;
         b.screenshot("signin-errors").await?;
+        assert_accessible(&b, "sign-in").await?;
 
         b.click(By::Text("Create an account")).await?;
         b.wait_path("/signup").await?;
@@ -28,6 +30,7 @@ async fn a_visitor_signs_up_creates_a_workspace_and_signs_out() {
         b.click(By::Text("Create account")).await?;
         b.wait_for(By::Text("Use at least 8 characters.")).await?;
         b.screenshot("signup-errors").await?;
+        assert_accessible(&b, "sign-up").await?;
         b.type_into(By::Label("Work email"), "quinnco.io").await?;
         b.type_into(By::Label("Password"), "-and-longer").await?;
         b.click(By::Text("Create account")).await?;
@@ -40,6 +43,7 @@ async fn a_visitor_signs_up_creates_a_workspace_and_signs_out() {
         b.type_into(By::Label("Workspace name"), "Quinn & Co")
             .await?;
         b.screenshot("welcome").await?;
+        assert_accessible(&b, "welcome").await?;
         b.click(By::Text("Create workspace")).await?;
         b.wait_path("/w/").await?;
         b.wait_for(By::TestId("member-row")).await?;
@@ -48,6 +52,7 @@ async fn a_visitor_signs_up_creates_a_workspace_and_signs_out() {
         b.goto(&url("/w/not-mine/members")).await?;
         b.wait_for(By::TestId("no-access")).await?;
         b.screenshot("no-access").await?;
+        assert_accessible(&b, "no access").await?;
 
         // Unknown routes are a not-found page.
         b.goto(&url("/no/such/page")).await?;

@@ -171,6 +171,11 @@ impl Browser {
         }
     }
 
+    /// The WebDriver client, for helpers in other modules.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// Navigates to `url`.
     pub async fn goto(&self, url: &str) -> Res<()> {
         Ok(self.client.goto(url).await?)

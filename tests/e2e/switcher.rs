@@ -1,6 +1,7 @@
 //! The workspace switcher: creating a second workspace from its dialog (focus
 //! trapped, region warning shown), then switching back by keyboard only.
 
+use crate::axe::assert_accessible;
 use crate::browser::{Browser, By};
 use crate::server::TestServer;
 
@@ -40,6 +41,7 @@ async fn a_second_workspace_is_created_and_switched_to_by_keyboard() {
         b.keys("Ward Labs").await?;
         b.click(By::Text("United States (Iowa)")).await?;
         b.screenshot("create-dialog").await?;
+        assert_accessible(&b, "the create-workspace dialog").await?;
         b.click(By::XPath("//div[@role='dialog']//button[@type='submit']"))
             .await?;
         b.wait_gone(By::Role("dialog")).await?;
@@ -54,6 +56,7 @@ async fn a_second_workspace_is_created_and_switched_to_by_keyboard() {
         b.wait_for(SWITCHER).await?.send_keys("\u{e007}").await?; // Enter
         b.wait_focus(By::Role("listbox")).await?;
         b.screenshot("switcher-open").await?;
+        assert_accessible(&b, "the open switcher").await?;
         b.keys("\u{e015}").await?; // ArrowDown
         b.keys("\u{e007}").await?;
         b.wait_for(By::XPath(

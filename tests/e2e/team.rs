@@ -3,6 +3,7 @@
 //! accepts; the owner promotes them to Admin, transfers ownership, and then
 //! sees themself as Admin.
 
+use crate::axe::assert_accessible;
 use crate::browser::{Browser, By};
 use crate::server::TestServer;
 use std::sync::{Arc, Mutex};
@@ -40,8 +41,10 @@ async fn open_actions(
 /// Saves light and dark shots at desktop and phone sizes.
 async fn shots(b: &Browser, name: &str) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     b.screenshot(&format!("{name}-desktop")).await?;
+    assert_accessible(b, name).await?;
     b.color_scheme("dark").await?;
     b.screenshot(&format!("{name}-desktop-dark")).await?;
+    assert_accessible(b, &format!("{name} (dark)")).await?;
     b.resize(390, 844).await?;
     b.screenshot(&format!("{name}-phone-dark")).await?;
     b.color_scheme("light").await?;
@@ -136,6 +139,7 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.goto(&s.url(&path)).await?;
         b.wait_for(By::TestId("invite-landing")).await?;
         b.screenshot("invite-landing").await?;
+        assert_accessible(&b, "the invitation landing page").await?;
         b.wait_xpath(
             "//*[@data-testid='invite-landing']//a[normalize-space()='Create an account']",
         )
