@@ -4,6 +4,7 @@
 
 mod dialogs;
 mod invite;
+mod links;
 mod row;
 
 use crate::api::{self, ApiError};
@@ -16,6 +17,7 @@ use dialogs::{RemoveDialog, RoleDialog, TransferDialog};
 use invite::InviteDialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use links::{absolute, copy_text, invitation_of};
 use roster_api::MemberResponse;
 use roster_api::UpdateMemberRequest;
 use roster_model::{Actor, Facts, MemberStatus};
@@ -32,39 +34,6 @@ enum Open {
     Link(String, String),
 }
 
-/// A link the server gave as a path (no public URL configured) made shareable.
-fn absolute(url: String) -> String {
-    match web_sys::window().and_then(|w| w.location().origin().ok()) {
-        Some(origin) if url.starts_with('/') => format!("{origin}{url}"),
-        _ => url,
-    }
-}
-
-fn copy_text(text: String) {
-    spawn_local(async move {
-        if let Some(w) = web_sys::window() {
-            let promise = w.navigator().clipboard().write_text(&text);
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        }
-    });
-}
-
-async fn invitation_of(ws: &str, member_id: &str) -> Result<String, ApiError> {
-    let page = api::invitations(ws).await?;
-    page.items
-        .into_iter()
-        .find(|i| i.member_id == member_id && i.status == "pending")
-        .map(|i| i.id)
-        .ok_or_else(|| {
-            ApiError::Server(roster_api::Problem::new(
-                404,
-                "not_found",
-                "Not found",
-                "This invitation is no longer pending. Reload the page.",
-            ))
-        })
-}
-
 /// The team page for workspace `ws`.
 #[component]
 pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
@@ -78,6 +47,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let more_busy = RwSignal::new(None::<MemberStatus>);
     let generation = StoredValue::new(0u32);
     let open = RwSignal::new(None::<Open>);
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
 
     let load = move |ws: String, q: TableQuery| {
         let g0 = generation.get_value() + 1;
@@ -89,6 +59,15 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
             for s in GROUPS {
                 match api::members(&ws, &q.request(s, None)).await {
                     Ok(page) => next.get_mut(s).apply(page, false),
+                    Err(e) if e.status() == Some(404) => {
+                        // Removed from this workspace meanwhile: go to another one.
+                        let name = session.workspace(&ws).map(|w| w.name).unwrap_or_default();
+                        session.reload().await;
+                        toasts.error(format!("You no longer have access to {name}."));
+                        let home = session.home_path();
+                        navigate.try_with_value(|n| n(&home, Default::default()));
+                        return;
+                    }
                     Err(e) => {
                         if generation.try_get_value() == Some(g0) {
                             error.set(Some(e));
