@@ -1,5 +1,6 @@
 //! The workspace switcher: creating a second workspace from its dialog (focus
-//! trapped, region warning shown), then switching back by keyboard only.
+//! trapped, region warning shown), switching back by keyboard only, and two
+//! tabs each keeping their own workspace (it lives in the URL).
 
 use crate::axe::assert_accessible;
 use crate::browser::{Browser, By};
@@ -8,7 +9,7 @@ use crate::server::TestServer;
 const SWITCHER: By<'static> = By::XPath("//button[@id='switcher-button']");
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_second_workspace_is_created_and_switched_to_by_keyboard() {
+async fn a_second_workspace_is_created_and_switched_to_by_keyboard_and_tabs_stay_apart() {
     let server = TestServer::start().await;
     let url = move |p: &str| server.url(p);
     Browser::run("switcher", move |b| async move {
@@ -64,6 +65,23 @@ async fn a_second_workspace_is_created_and_switched_to_by_keyboard() {
         ))
         .await?;
         assert_eq!(b.wait_path("/w/").await?, first);
+        // The workspace lives in the URL: a second tab shows the other one,
+        // and each tab keeps its own after a reload.
+        let first_tab = b.client().window().await?;
+        let tab = b.client().new_window(true).await?;
+        b.client().switch_to_window(tab.handle).await?;
+        b.goto(&url(&second)).await?;
+        b.wait_for(By::XPath(
+            "//*[@data-testid='current-workspace'][normalize-space()='Ward Labs']",
+        ))
+        .await?;
+        b.client().switch_to_window(first_tab).await?;
+        b.client().refresh().await?;
+        b.wait_for(By::XPath(
+            "//*[@data-testid='current-workspace'][normalize-space()='Ward Works']",
+        ))
+        .await?;
+
         // Escape closes the switcher and gives focus back to its button.
         b.wait_for(SWITCHER).await?.send_keys("\u{e007}").await?;
         b.wait_focus(By::Role("listbox")).await?;
