@@ -1,10 +1,19 @@
 //! Typed HTTP client: one async fn per endpoint, the only user of gloo-net.
 //! A failed call is never turned into `None`: network, decoding and server
-//! problems stay apart so the UI can say what happened.
+//! problems stay apart so the UI can say what happened. Unsafe methods carry
+//! the CSRF token that `/me`, sign-up and log-in hand out.
 
-use gloo_net::http::{Request, Response};
-use roster_api::{PROBLEM_CONTENT_TYPE, Problem, ReadinessResponse, paths};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use roster_api::{
+    AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
+    CreateWorkspaceRequest, InvitationLinkResponse, InvitationResponse, InvitationResultsResponse,
+    ListMembersQuery, LoginRequest, MeResponse, MemberResponse, PROBLEM_CONTENT_TYPE, Page,
+    Problem, ReadinessResponse, SessionResponse, SetLastWorkspaceRequest, SignupRequest,
+    TransferOwnershipRequest, UpdateMemberRequest, WorkspaceResponse, paths,
+};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -30,14 +39,58 @@ impl ApiError {
             _ => None,
         }
     }
+
+    /// The server's message for one field of the request, if it named one.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            Self::Server(p) => p
+                .errors
+                .iter()
+                .find(|e| e.field == name)
+                .map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether the problem is about named fields (shown beside them, not above).
+    pub fn has_field_errors(&self) -> bool {
+        matches!(self, Self::Server(p) if !p.errors.is_empty())
+    }
+}
+
+thread_local! {
+    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers the CSRF token for later unsafe requests.
+pub fn set_csrf(token: Option<String>) {
+    CSRF.with(|c| *c.borrow_mut() = token);
+}
+
+fn csrf() -> String {
+    CSRF.with(|c| c.borrow().clone()).unwrap_or_default()
+}
+
+/// An API path with `{name}` placeholders filled in (ids are URL-encoded).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = format!("{}{template}", paths::API_PREFIX);
+    for (name, value) in args {
+        let encoded = String::from(js_sys::encode_uri_component(value));
+        out = out.replace(&format!("{{{name}}}"), &encoded);
+    }
+    out
 }
 
 async fn read<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    check(&res).await?;
+    res.json::<T>()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+async fn check(res: &Response) -> Result<(), ApiError> {
     if res.ok() {
-        return res
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()));
+        return Ok(());
     }
     let is_problem = res
         .headers()
@@ -63,15 +116,207 @@ async fn read<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
     }
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let res = Request::get(path)
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    read(res).await
+fn net(e: gloo_net::Error) -> ApiError {
+    ApiError::Network(e.to_string())
+}
+
+async fn get<T: DeserializeOwned>(b: RequestBuilder) -> Result<T, ApiError> {
+    read(b.send().await.map_err(net)?).await
+}
+
+fn unsafe_call(b: RequestBuilder) -> RequestBuilder {
+    b.header("X-CSRF-Token", &csrf())
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(
+    b: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let req = unsafe_call(b).json(body).map_err(net)?;
+    read(req.send().await.map_err(net)?).await
+}
+
+async fn send_empty(b: RequestBuilder) -> Result<(), ApiError> {
+    let res = unsafe_call(b).send().await.map_err(net)?;
+    check(&res).await
+}
+
+async fn send_json_empty<B: Serialize>(b: RequestBuilder, body: &B) -> Result<(), ApiError> {
+    let req = unsafe_call(b).json(body).map_err(net)?;
+    let res = req.send().await.map_err(net)?;
+    check(&res).await
 }
 
 /// `GET /readyz`: the server's state and database.
 pub async fn readiness() -> Result<ReadinessResponse, ApiError> {
-    get(paths::READYZ).await
+    get(Request::get(paths::READYZ)).await
+}
+
+/// `POST /auth/signup`.
+pub async fn signup(req: &SignupRequest) -> Result<SessionResponse, ApiError> {
+    let s: SessionResponse = send(Request::post(&fill(paths::SIGNUP, &[])), req).await?;
+    set_csrf(Some(s.csrf_token.clone()));
+    Ok(s)
+}
+
+/// `POST /auth/login`.
+pub async fn login(req: &LoginRequest) -> Result<SessionResponse, ApiError> {
+    let s: SessionResponse = send(Request::post(&fill(paths::LOGIN, &[])), req).await?;
+    set_csrf(Some(s.csrf_token.clone()));
+    Ok(s)
+}
+
+/// `POST /auth/logout`.
+pub async fn logout() -> Result<(), ApiError> {
+    let r = send_empty(Request::post(&fill(paths::LOGOUT, &[]))).await;
+    set_csrf(None);
+    r
+}
+
+/// `GET /me`: the user, workspaces, invitations and a fresh CSRF token.
+pub async fn me() -> Result<MeResponse, ApiError> {
+    let me: MeResponse = get(Request::get(&fill(paths::ME, &[]))).await?;
+    set_csrf(Some(me.csrf_token.clone()));
+    Ok(me)
+}
+
+/// `PUT /me/last-workspace`.
+pub async fn set_last_workspace(ws: &str) -> Result<(), ApiError> {
+    let body = SetLastWorkspaceRequest {
+        workspace_id: ws.to_owned(),
+    };
+    send_json_empty(Request::put(&fill(paths::ME_LAST_WORKSPACE, &[])), &body).await
+}
+
+/// `POST /workspaces`.
+pub async fn create_workspace(req: &CreateWorkspaceRequest) -> Result<WorkspaceResponse, ApiError> {
+    send(Request::post(&fill(paths::WORKSPACES, &[])), req).await
+}
+
+/// `GET /workspaces/{ws}`.
+pub async fn workspace(ws: &str) -> Result<WorkspaceResponse, ApiError> {
+    get(Request::get(&fill(paths::WORKSPACE, &[("ws", ws)]))).await
+}
+
+/// `GET /workspaces/{ws}/members`: one page of the team table.
+pub async fn members(ws: &str, q: &ListMembersQuery) -> Result<Page<MemberResponse>, ApiError> {
+    let mut params: Vec<(&str, String)> = Vec::new();
+    let opts = [
+        ("q", q.q.clone()),
+        ("status", q.status.clone()),
+        ("sort", q.sort.clone()),
+        ("order", q.order.clone()),
+        ("limit", q.limit.map(|l| l.to_string())),
+        ("cursor", q.cursor.clone()),
+    ];
+    for (k, v) in opts {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            params.push((k, v));
+        }
+    }
+    let b = Request::get(&fill(paths::MEMBERS, &[("ws", ws)]))
+        .query(params.iter().map(|(k, v)| (*k, v.as_str())));
+    get(b).await
+}
+
+/// `PATCH /workspaces/{ws}/members/{member}`.
+pub async fn update_member(
+    ws: &str,
+    member: &str,
+    req: &UpdateMemberRequest,
+) -> Result<MemberResponse, ApiError> {
+    let path = fill(paths::MEMBER, &[("ws", ws), ("member", member)]);
+    send(Request::patch(&path), req).await
+}
+
+/// `DELETE /workspaces/{ws}/members/{member}`.
+pub async fn remove_member(ws: &str, member: &str) -> Result<(), ApiError> {
+    let path = fill(paths::MEMBER, &[("ws", ws), ("member", member)]);
+    send_empty(Request::delete(&path)).await
+}
+
+/// `POST /workspaces/{ws}/leave`.
+pub async fn leave(ws: &str) -> Result<(), ApiError> {
+    send_empty(Request::post(&fill(paths::LEAVE, &[("ws", ws)]))).await
+}
+
+/// `POST /workspaces/{ws}/ownership-transfer`.
+pub async fn transfer_ownership(ws: &str, member_id: &str) -> Result<MemberResponse, ApiError> {
+    let body = TransferOwnershipRequest {
+        member_id: member_id.to_owned(),
+        confirm: true,
+    };
+    send(
+        Request::post(&fill(paths::OWNERSHIP_TRANSFER, &[("ws", ws)])),
+        &body,
+    )
+    .await
+}
+
+/// `POST /workspaces/{ws}/invitations`: a verdict per row.
+pub async fn invite(
+    ws: &str,
+    req: &CreateInvitationsRequest,
+) -> Result<InvitationResultsResponse, ApiError> {
+    send(Request::post(&fill(paths::INVITATIONS, &[("ws", ws)])), req).await
+}
+
+/// `GET /workspaces/{ws}/invitations` (first 200).
+pub async fn invitations(ws: &str) -> Result<Page<InvitationResponse>, ApiError> {
+    let b = Request::get(&fill(paths::INVITATIONS, &[("ws", ws)])).query([("limit", "200")]);
+    get(b).await
+}
+
+/// `POST /workspaces/{ws}/invitations/{id}/resend`.
+pub async fn resend_invitation(ws: &str, id: &str) -> Result<(), ApiError> {
+    let path = fill(paths::INVITATION_RESEND, &[("ws", ws), ("id", id)]);
+    send_empty(Request::post(&path)).await
+}
+
+/// `GET /workspaces/{ws}/invitations/{id}/link`: a fresh link.
+pub async fn invitation_link(ws: &str, id: &str) -> Result<InvitationLinkResponse, ApiError> {
+    get(Request::get(&fill(
+        paths::INVITATION_LINK,
+        &[("ws", ws), ("id", id)],
+    )))
+    .await
+}
+
+/// `DELETE /workspaces/{ws}/invitations/{id}`.
+pub async fn revoke_invitation(ws: &str, id: &str) -> Result<(), ApiError> {
+    let path = fill(paths::INVITATION, &[("ws", ws), ("id", id)]);
+    send_empty(Request::delete(&path)).await
+}
+
+/// `POST /invitations/{id}/accept`.
+pub async fn accept_invitation(id: &str) -> Result<AcceptedInvitationResponse, ApiError> {
+    let path = fill(paths::MY_INVITATION_ACCEPT, &[("id", id)]);
+    read(
+        unsafe_call(Request::post(&path))
+            .send()
+            .await
+            .map_err(net)?,
+    )
+    .await
+}
+
+/// `POST /invitations/{id}/decline`.
+pub async fn decline_invitation(id: &str) -> Result<(), ApiError> {
+    send_empty(Request::post(&fill(
+        paths::MY_INVITATION_DECLINE,
+        &[("id", id)],
+    )))
+    .await
+}
+
+/// `POST /invitations/accept`: accept by the emailed token.
+pub async fn accept_invitation_token(token: &str) -> Result<AcceptedInvitationResponse, ApiError> {
+    let body = AcceptInvitationRequest {
+        token: token.to_owned(),
+    };
+    send(
+        Request::post(&fill(paths::INVITATION_ACCEPT_TOKEN, &[])),
+        &body,
+    )
+    .await
 }

@@ -6,3 +6,5 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod session;
+pub mod state;

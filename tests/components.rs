@@ -42,7 +42,12 @@ async fn status_badge_shows_its_label_in_its_tone() {
 #[wasm_bindgen_test]
 async fn account_menu_opens_and_closes() {
     let el = container();
-    let _handle = leptos::mount::mount_to(el.clone(), roster_web::components::AccountMenu);
+    let _handle = leptos::mount::mount_to(el.clone(), || {
+        view! {
+            <roster_web::components::AccountMenu id="u1" name="Ada Lovelace" email="ada@acme.io"
+                on_sign_out=Callback::new(|()| {})/>
+        }
+    });
     leptos::task::tick().await;
     assert!(
         el.query_selector("[role=menu]").unwrap().is_none(),

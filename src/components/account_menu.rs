@@ -1,54 +1,66 @@
 //! The account menu in the header: a button that opens a menu, operable by
-//! keyboard (Enter/Space open it and focus its first item, Escape closes it
-//! and returns focus to the button).
+//! keyboard (Enter/Space open it and focus its first item, arrows move,
+//! Escape closes it and returns focus to the button).
 
+use super::{Avatar, focus};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-/// The signed-out account menu (sign-in arrives with accounts).
+/// The signed-in person's menu.
 #[component]
-pub fn AccountMenu() -> impl IntoView {
+pub fn AccountMenu(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] email: String,
+    on_sign_out: Callback<()>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
-    let button = NodeRef::<html::Button>::new();
-    let first_item = NodeRef::<html::Button>::new();
-    // The menu's first item takes focus as soon as the menu is rendered.
+    let menu = NodeRef::<html::Ul>::new();
     Effect::new(move |_| {
-        if let Some(item) = first_item.get() {
-            let _ = item.focus();
+        if let Some(m) = menu.get() {
+            focus::focus_first(&m);
         }
     });
     let close = move || {
         open.set(false);
-        if let Some(b) = button.get() {
-            let _ = b.focus();
-        }
+        focus::focus_id("account-button");
     };
-    let on_key = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
+    let on_key = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "Escape" if open.get_untracked() => {
             ev.prevent_default();
             close();
+        }
+        "Tab" => open.set(false),
+        _ => {
+            if let Some(m) = menu.get_untracked() {
+                focus::menu_keys(&m, &ev);
+            }
         }
     };
     view! {
         <div class="menu-wrap" on:keydown=on_key>
             <button
-                class="btn icon avatar"
-                node_ref=button
+                id="account-button"
+                class="account-button"
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="account-menu"
                 aria-label="Account"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                "?"
+                <Avatar id=id name=name.clone() email=email.clone()/>
             </button>
             <Show when=move || open.get()>
-                <ul class="menu" id="account-menu" role="menu" aria-label="Account">
-                    <li class="menu-label" role="presentation">"Not signed in"</li>
+                <div class="click-away" on:click=move |_| open.set(false)></div>
+                <ul class="menu" id="account-menu" role="menu" aria-label="Account" node_ref=menu>
+                    <li class="menu-label" role="presentation">
+                        <div class="strong">{name.clone()}</div>
+                        <div class="muted">{email.clone()}</div>
+                    </li>
                     <li role="none">
-                        <button role="menuitem" node_ref=first_item on:click=move |_| close()>
-                            "Close menu"
+                        <button role="menuitem" on:click=move |_| { open.set(false); on_sign_out.run(()) }>
+                            "Sign out"
                         </button>
                     </li>
                 </ul>

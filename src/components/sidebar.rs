@@ -1,26 +1,20 @@
-//! The sidebar: the workspace switcher's place at the top, then navigation.
+//! The sidebar: the workspace switcher at the top, then navigation.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Sections that later screens fill in, shown so the layout is honest about
 /// what exists.
-const COMING: &[&str] = &["Team", "Invitations", "Roles", "Settings", "Audit log"];
+const COMING: &[&str] = &["Roles", "Settings", "Audit log"];
 
-/// The left column of the shell.
+/// The left column of the shell; `switcher` fills its top.
 #[component]
-pub fn Sidebar() -> impl IntoView {
+pub fn Sidebar(ws: Signal<String>, children: Children) -> impl IntoView {
     view! {
         <nav class="sidebar" aria-label="Workspace">
-            <div class="switcher" data-testid="workspace-switcher">
-                <span class="logo" aria-hidden="true">"R"</span>
-                <div>
-                    <div class="name">"No workspace yet"</div>
-                    <div class="hint">"Workspaces appear here"</div>
-                </div>
-            </div>
+            {children()}
             <div class="nav">
-                <A href="/">"Overview"</A>
+                <A href=move || format!("/w/{}/members", ws.get())>"Team"</A>
                 {COMING
                     .iter()
                     .map(|name| view! {

@@ -43,3 +43,13 @@ pub fn ErrorAlert(error: ApiError) -> impl IntoView {
         </div>
     }
 }
+
+/// A message under a form field, tied to it by `aria-describedby`.
+#[component]
+pub fn FieldError(#[prop(into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="field-error" id=id aria-live="polite">
+            {move || message.get()}
+        </p>
+    }
+}

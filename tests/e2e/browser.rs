@@ -28,6 +28,8 @@ pub enum By<'a> {
     Label(&'a str),
     /// Exact visible text (whitespace-normalised).
     Text(&'a str),
+    /// A raw XPath, for structure the other forms cannot say.
+    XPath(&'a str),
 }
 
 impl By<'_> {
@@ -49,6 +51,7 @@ impl By<'_> {
                 lit(l)
             ),
             By::Text(t) => format!("//*[normalize-space(text())={}]", lit(t)),
+            By::XPath(x) => (*x).to_owned(),
         }
     }
 }
@@ -168,6 +171,11 @@ impl Browser {
         }
     }
 
+    /// The WebDriver client, for helpers in other modules.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// Navigates to `url`.
     pub async fn goto(&self, url: &str) -> Res<()> {
         Ok(self.client.goto(url).await?)
@@ -252,6 +260,72 @@ impl Browser {
             .await?
             .send_keys("\u{e00c}")
             .await?)
+    }
+
+    /// Waits until the address bar's path starts with `prefix`; returns the path.
+    pub async fn wait_path(&self, prefix: &str) -> Res<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let path = self.client.current_url().await?.path().to_owned();
+            if path.starts_with(prefix) {
+                return Ok(path);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("path is {path}, wanted {prefix}… after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until `count` visible elements match; returns their texts.
+    pub async fn wait_count(&self, by: By<'_>, count: usize) -> Res<Vec<String>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // The list may re-render between finding and reading: retry then.
+            let mut texts = Vec::new();
+            let mut stale = false;
+            for el in self.client.find_all(Locator::XPath(&by.xpath())).await? {
+                if el.is_displayed().await.unwrap_or(false) {
+                    match el.text().await {
+                        Ok(t) => texts.push(t),
+                        Err(_) => stale = true,
+                    }
+                }
+            }
+            if !stale && texts.len() == count {
+                return Ok(texts);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{} of {by:?}, wanted {count}: {texts:?}", texts.len()).into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Sends keys to the focused element (WebDriver key codes allowed).
+    pub async fn keys(&self, keys: &str) -> Res<()> {
+        Ok(self.client.active_element().await?.send_keys(keys).await?)
+    }
+
+    /// Waits for an element by raw XPath (for structure the `By` forms cannot say).
+    pub async fn wait_xpath(&self, xpath: &str) -> Res<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::XPath(xpath))
+                .await
+                .unwrap_or_default()
+            {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return Ok(el);
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no visible element {xpath} after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Resizes the window (CSS pixels).

@@ -28,6 +28,7 @@ commands:
   bench [model] [size] [load]
           run the benchmarks (all parts when none named) and write
           target/bench/report.md
+  web     build the release web app into dist/ (what the browser tests serve)
 ";
 
 fn main() {
@@ -38,6 +39,8 @@ fn main() {
         Some("run") => run::main(&rest),
         Some("test") => test::main(&rest),
         Some("bench") => bench::main(&rest),
+        Some("web") => crate::tools::ensure_build_tools()
+            .and_then(|()| web::build_release(rest.iter().any(|a| a == "--force"))),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             Ok(())

@@ -126,7 +126,9 @@ fn check_trunk_toml(wasm_bindgen: &str) -> anyhow::Result<()> {
 fn ensure_binaryen() -> anyhow::Result<()> {
     let root = crate::root();
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-    let ok = wasm_opt.exists() && {
+    // axe-core (the browser tests' accessibility audit) comes from the same `npm ci`.
+    let axe = root.join("node_modules/axe-core/axe.min.js");
+    let ok = axe.exists() && wasm_opt.exists() && {
         let mut c = cmd(&wasm_opt.display().to_string());
         c.arg("--version");
         output(c).is_some_and(|v| v.contains("version 132"))
@@ -138,7 +140,7 @@ fn ensure_binaryen() -> anyhow::Result<()> {
         apt_install(&["npm"])?;
     }
     let t = announce(
-        "installing binaryen 132 (wasm-opt) from the npm registry",
+        "installing binaryen 132 (wasm-opt) and axe-core from the npm registry",
         "10 seconds",
     );
     let mut c = cmd("npm");

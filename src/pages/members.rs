@@ -1,0 +1,385 @@
+//! The team table (`/w/{ws}/members`): debounced server-side search, sorting
+//! by name / role / joined, rows grouped by status with counts, cursor paging
+//! per group ("Load more"), and the row actions the model allows.
+
+mod dialogs;
+mod invite;
+mod links;
+mod row;
+
+use crate::api::{self, ApiError};
+use crate::components::{Dialog, ErrorAlert, use_toasts};
+use crate::session::use_session;
+use crate::state::access::{self, RowActions};
+use crate::state::invites::existing;
+use crate::state::table::{GROUPS, Groups, SortKey, TableQuery, status_label};
+use dialogs::{RemoveDialog, RoleDialog, TransferDialog};
+use invite::InviteDialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use links::{absolute, copy_text, invitation_of};
+use roster_api::MemberResponse;
+use roster_api::UpdateMemberRequest;
+use roster_model::{Actor, Facts, MemberStatus};
+use row::{MemberRow, RowAction};
+use std::time::Duration;
+
+/// Which dialog is open.
+#[derive(Clone)]
+enum Open {
+    Invite,
+    Role(MemberResponse, Box<RowActions>),
+    Transfer(MemberResponse),
+    Remove(MemberResponse),
+    Link(String, String),
+}
+
+/// The team page for workspace `ws`.
+#[component]
+pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
+    let query = RwSignal::new(TableQuery::default());
+    let typed = RwSignal::new(String::new());
+    let groups = RwSignal::new(Groups::default());
+    let loading = RwSignal::new(true);
+    let error = RwSignal::new(None::<ApiError>);
+    let more_busy = RwSignal::new(None::<MemberStatus>);
+    let generation = StoredValue::new(0u32);
+    let open = RwSignal::new(None::<Open>);
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+
+    let load = move |ws: String, q: TableQuery| {
+        let g0 = generation.get_value() + 1;
+        generation.set_value(g0);
+        loading.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let mut next = Groups::default();
+            for s in GROUPS {
+                match api::members(&ws, &q.request(s, None)).await {
+                    Ok(page) => next.get_mut(s).apply(page, false),
+                    Err(e) if e.status() == Some(404) => {
+                        // Removed from this workspace meanwhile: go to another one.
+                        let name = session.workspace(&ws).map(|w| w.name).unwrap_or_default();
+                        session.reload().await;
+                        toasts.error(format!("You no longer have access to {name}."));
+                        let home = session.home_path();
+                        navigate.try_with_value(|n| n(&home, Default::default()));
+                        return;
+                    }
+                    Err(e) => {
+                        if generation.try_get_value() == Some(g0) {
+                            error.set(Some(e));
+                            loading.set(false);
+                        }
+                        return;
+                    }
+                }
+            }
+            if generation.try_get_value() == Some(g0) {
+                groups.set(next);
+                loading.set(false);
+            }
+        });
+    };
+    let reload = move || load(ws.get_untracked(), query.get_untracked());
+    Effect::new(move |prev: Option<String>| {
+        let id = ws.get();
+        if prev.as_ref().is_some_and(|p| p != &id) {
+            groups.set(Groups::default());
+        }
+        load(id.clone(), query.get());
+        id
+    });
+    let on_search = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        typed.set(v.clone());
+        set_timeout(
+            move || {
+                if typed.try_get_untracked().as_ref() == Some(&v)
+                    && query.try_with_untracked(|q| q.search != v) == Some(true)
+                {
+                    query.update(|q| q.search = v);
+                }
+            },
+            Duration::from_millis(250),
+        );
+    };
+    let load_more = move |s: MemberStatus| {
+        let cursor = groups.with_untracked(|g| g.get(s).next.clone());
+        let (id, q) = (ws.get_untracked(), query.get_untracked());
+        let g0 = generation.get_value();
+        more_busy.set(Some(s));
+        spawn_local(async move {
+            match api::members(&id, &q.request(s, cursor)).await {
+                Ok(page) if generation.try_get_value() == Some(g0) => {
+                    groups.update(|g| g.get_mut(s).apply(page, true));
+                }
+                Ok(_) => {}
+                Err(e) => toasts.error(e.to_string()),
+            }
+            more_busy.set(None);
+        });
+    };
+    let model = Memo::new(move |_| {
+        let id = ws.get();
+        let (user_id, mine) = session.me.with(|m| match m {
+            Some(m) => (
+                m.user.id.clone(),
+                m.workspaces.iter().find(|w| w.id == id).cloned(),
+            ),
+            None => (String::new(), None),
+        });
+        let (role, status, name) = mine.map(|w| (w.role, w.status, w.name)).unwrap_or_default();
+        groups.with(|g| {
+            let rows: Vec<&MemberResponse> = g.rows().collect();
+            let actor = access::actor(&user_id, &role, &status, &rows);
+            let facts = access::facts(&name, &actor, &rows);
+            (actor, facts, user_id.clone())
+        })
+    });
+    let on_action = Callback::new(move |(a, m): (RowAction, MemberResponse)| {
+        let id = ws.get_untracked();
+        let (sid, smember) = (id.clone(), m.id.clone());
+        let set_status = move |status: MemberStatus, done: &'static str| {
+            let (id, member) = (sid, smember);
+            spawn_local(async move {
+                let req = UpdateMemberRequest {
+                    status: Some(status),
+                    ..Default::default()
+                };
+                match api::update_member(&id, &member, &req).await {
+                    Ok(m) => {
+                        groups.update(|g| g.upsert(m));
+                        toasts.ok(done);
+                    }
+                    Err(e) => toasts.error(e.to_string()),
+                }
+            });
+        };
+        match a {
+            RowAction::ChangeRole => {
+                let acts =
+                    model.with_untracked(|(actor, facts, _)| access::row_actions(actor, facts, &m));
+                if let Some(acts) = acts {
+                    open.set(Some(Open::Role(m, Box::new(acts))));
+                }
+            }
+            RowAction::Transfer => open.set(Some(Open::Transfer(m))),
+            RowAction::Remove => open.set(Some(Open::Remove(m))),
+            RowAction::Deactivate => set_status(MemberStatus::Deactivated, "Member deactivated."),
+            RowAction::Reactivate => set_status(MemberStatus::Active, "Member reactivated."),
+            RowAction::CopyLink | RowAction::Resend | RowAction::Revoke => {
+                let member = m.id.clone();
+                spawn_local(async move {
+                    let outcome = async {
+                        let inv = invitation_of(&id, &member).await?;
+                        match a {
+                            RowAction::CopyLink => {
+                                let link = api::invitation_link(&id, &inv).await?;
+                                open.set(Some(Open::Link(absolute(link.url), member.clone())));
+                                Ok::<_, ApiError>(None)
+                            }
+                            RowAction::Resend => {
+                                api::resend_invitation(&id, &inv).await?;
+                                Ok(Some("Invitation sent again."))
+                            }
+                            _ => {
+                                api::revoke_invitation(&id, &inv).await?;
+                                groups.update(|g| g.remove(&member));
+                                Ok(Some("Invitation revoked."))
+                            }
+                        }
+                    };
+                    match outcome.await {
+                        Ok(Some(msg)) => toasts.ok(msg),
+                        Ok(None) => {}
+                        Err(e) => toasts.error(e.to_string()),
+                    }
+                });
+            }
+        }
+    });
+    let close = Callback::new(move |()| open.set(None));
+    let invite_verdict = move || model.with(|(actor, facts, _)| access::may_invite(actor, facts));
+    let ws_name = move || {
+        session
+            .workspace(&ws.get())
+            .map(|w| w.name)
+            .unwrap_or_default()
+    };
+    let header = move |key: SortKey, label: &'static str, class: &'static str| {
+        view! {
+            <th scope="col" class=class aria-sort=move || query.with(|q| q.aria_sort(key))>
+                <button class="sort" on:click=move |_| query.update(|q| q.toggle(key))>
+                    {label}
+                    <span class="arrow" aria-hidden="true">{move || match query.with(|q| q.aria_sort(key)) {
+                        "ascending" => "\u{2191}",
+                        "descending" => "\u{2193}",
+                        _ => "\u{2195}",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <div class="page-head">
+            <div>
+                <h1>"Team"</h1>
+                <p class="muted">"Manage who can access " <strong>{ws_name}</strong> " and what they can do."</p>
+            </div>
+            {move || {
+                let verdict = invite_verdict();
+                let reason = verdict.err().map(|d| d.message());
+                let disabled = reason.is_some();
+                view! {
+                    <div class="head-actions">
+                        <button id="invite-button" class="btn primary" aria-disabled=disabled.then_some("true")
+                            title=reason.clone() aria-describedby=disabled.then_some("invite-why")
+                            on:click=move |_| if !disabled { open.set(Some(Open::Invite)) }>
+                            "+ Invite people"
+                        </button>
+                        {reason.map(|r| view! { <small class="why" id="invite-why">{r}</small> })}
+                    </div>
+                }
+            }}
+        </div>
+        <section class="card flush" aria-label="Members">
+            <div class="toolbar">
+                <label class="search-box">
+                    <span class="visually-hidden">"Search members by name or email"</span>
+                    <span class="search-icon" aria-hidden="true">"\u{2315}"</span>
+                    <input type="search" placeholder="Search by name or email" data-testid="member-search"
+                        prop:value=move || typed.get() on:input=on_search/>
+                </label>
+                <span class="muted small" aria-live="polite">
+                    {move || if loading.get() { "Loading…".to_owned() } else {
+                        let n = groups.with(|g| g.rows().count());
+                        let more = groups.with(|g| g.groups.iter().any(|x| x.next.is_some()));
+                        format!("{n}{} {}", if more { "+" } else { "" }, if n == 1 { "member" } else { "members" })
+                    }}
+                </span>
+            </div>
+            {move || error.get().map(|e| view! {
+                <div class="pad"><ErrorAlert error=e/>
+                    <button class="btn" on:click=move |_| reload()>"Try again"</button></div>
+            })}
+            <div class="table-scroll">
+                <table class="members" aria-busy=move || loading.get().to_string()>
+                    <caption class="visually-hidden">"Members, grouped by status"</caption>
+                    <thead>
+                        <tr>
+                            {header(SortKey::Name, "Name", "")}
+                            {header(SortKey::Role, "Role", "")}
+                            <th scope="col" class="hide-sm">"Resources"</th>
+                            <th scope="col" class="hide-sm">"Features"</th>
+                            {header(SortKey::Joined, "Joined", "hide-md")}
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <Show when=move || loading.get() && groups.with(|g| !g.groups[0].loaded)>
+                        <tbody>
+                            {(0..4).map(|_| view! {
+                                <tr class="skeleton-row"><td colspan="6"><span class="skeleton wide"></span></td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </Show>
+                    {move || GROUPS.into_iter().map(|s| {
+                        let group = groups.with(|g| g.get(s).clone());
+                        if group.rows.is_empty() {
+                            return ().into_any();
+                        }
+                        let (actor, facts, me) = model.get();
+                        let label = status_label(s);
+                        let head_id = format!("group-{label}");
+                        let count = group.count_label();
+                        let more = group.next.is_some();
+                        view! {
+                            <tbody class:dim=move || loading.get() data-testid=format!("group-{}", label.to_lowercase())>
+                                <tr class="group-row">
+                                    <th colspan="6" scope="rowgroup" id=head_id>
+                                        {label} <span class="count">{count}</span>
+                                    </th>
+                                </tr>
+                                {group.rows.into_iter().map(|m| {
+                                    let acts = access::row_actions(&actor, &facts, &m);
+                                    let is_me = m.user_id.as_deref() == Some(me.as_str());
+                                    view! { <MemberRow member=m actions=acts is_me=is_me on_action=on_action/> }
+                                }).collect_view()}
+                                {more.then(|| view! {
+                                    <tr class="more-row"><td colspan="6">
+                                        <button class="btn" disabled=move || more_busy.get() == Some(s)
+                                            on:click=move |_| load_more(s)>
+                                            {move || if more_busy.get() == Some(s) { format!("Loading {}…", label.to_lowercase()) } else { format!("Load more {}", label.to_lowercase()) }}
+                                        </button>
+                                    </td></tr>
+                                })}
+                            </tbody>
+                        }.into_any()
+                    }).collect_view()}
+                </table>
+            </div>
+            <Show when=move || !loading.get() && error.with(Option::is_none) && groups.with(Groups::is_empty)>
+                <div class="empty small-empty" data-testid="members-empty">
+                    <h2>{move || if query.with(|q| q.search.trim().is_empty()) { "No members yet".to_owned() } else { format!("No members match \u{201c}{}\u{201d}", query.with(|q| q.search.trim().to_owned())) }}</h2>
+                    <p class="muted">"Try another name or email address, or invite someone new."</p>
+                </div>
+            </Show>
+        </section>
+        {move || open.get().map(|o| {
+            let id = ws.get_untracked();
+            let (actor, facts, _): (Actor, Facts, String) = model.get_untracked();
+            match o {
+                Open::Invite => {
+                    let people = groups.with_untracked(|g| existing(g.rows()));
+                    view! { <InviteDialog ws=id actor=actor facts=facts people=people on_close=close
+                        on_sent=Callback::new(move |()| reload())/> }.into_any()
+                }
+                Open::Role(m, acts) => view! {
+                    <RoleDialog ws=id member=m actions=*acts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
+                        groups.update(|g| g.upsert(m));
+                        open.set(None);
+                        toasts.ok("Role changed.");
+                    })/>
+                }.into_any(),
+                Open::Transfer(m) => view! {
+                    <TransferDialog ws=id ws_name=facts.workspace_name.clone() member=m on_close=close on_done=Callback::new(move |()| {
+                        open.set(None);
+                        toasts.ok("Ownership transferred. You are now an Admin.");
+                        spawn_local(async move { session.reload().await; });
+                        reload();
+                    })/>
+                }.into_any(),
+                Open::Link(url, member) => {
+                    let copy = url.clone();
+                    view! {
+                        <Dialog title="Invite link" description="Share it with the invited person only. Each new link replaces the previous one."
+                            on_close=close return_to=format!("actions-{member}")>
+                            <div class="stack">
+                                <div class="field">
+                                    <label for="invite-link">"Link"</label>
+                                    <input id="invite-link" type="text" readonly=true autofocus=true prop:value=url/>
+                                </div>
+                                <div class="actions">
+                                    <button type="button" class="btn" on:click=move |_| close.run(())>"Close"</button>
+                                    <button type="button" class="btn primary" on:click=move |_| {
+                                        copy_text(copy.clone());
+                                        toasts.ok("Link copied.");
+                                    }>"Copy link"</button>
+                                </div>
+                            </div>
+                        </Dialog>
+                    }.into_any()
+                }
+                Open::Remove(m) => view! {
+                    <RemoveDialog ws=id member=m on_close=close on_removed=Callback::new(move |gone: String| {
+                        groups.update(|g| g.remove(&gone));
+                        open.set(None);
+                        toasts.ok("Member removed.");
+                    })/>
+                }.into_any(),
+            }
+        })}
+    }
+}

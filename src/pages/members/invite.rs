@@ -1,0 +1,177 @@
+//! The invite dialog: many addresses at once (comma, space or newline), one
+//! role for all, each address's verdict from `roster_model::plan_invites`
+//! while typing, then the server's result per row.
+
+use crate::api::{self, ApiError};
+use crate::components::Dialog;
+use crate::state::access::role_label;
+use crate::state::invites::{self, VerdictRow};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use roster_api::{CreateInvitationsRequest, InvitationResultResponse};
+use roster_model::{Actor, BuiltinRole, ExistingPeople, Facts};
+
+/// The invite dialog.
+#[component]
+pub fn InviteDialog(
+    ws: String,
+    actor: Actor,
+    facts: Facts,
+    people: ExistingPeople,
+    on_close: Callback<()>,
+    on_sent: Callback<()>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let role = RwSignal::new(BuiltinRole::Viewer.key().to_owned());
+    let pending = RwSignal::new(false);
+    let err = RwSignal::new(None::<ApiError>);
+    let results = RwSignal::new(None::<Vec<InvitationResultResponse>>);
+    let plan = {
+        let (actor, facts) = (actor.clone(), facts.clone());
+        Memo::new(move |_| {
+            invites::preview(&text.get(), &role.get(), &actor, &people, &facts).unwrap_or_default()
+        })
+    };
+    let ready = move || plan.with(|p| p.iter().filter(|r| r.ok()).count());
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let rows = plan.get_untracked();
+        if rows.iter().all(|r| !r.ok()) {
+            return;
+        }
+        let ws = ws.clone();
+        let req = CreateInvitationsRequest {
+            invites: invites::request(&rows, &role.get_untracked()),
+        };
+        pending.set(true);
+        err.set(None);
+        spawn_local(async move {
+            match api::invite(&ws, &req).await {
+                Ok(r) => {
+                    results.set(Some(r.results));
+                    on_sent.run(());
+                }
+                Err(e) => err.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+    let roles: Vec<(String, Result<(), String>)> = BuiltinRole::ALL
+        .into_iter()
+        .rev()
+        .map(|r| {
+            let probe = invites::preview(
+                "probe@example.com",
+                r.key(),
+                &actor,
+                &ExistingPeople::default(),
+                &facts,
+            );
+            let verdict = match probe.as_deref() {
+                Ok([row]) if !row.ok() => Err(row.message.clone()),
+                _ => Ok(()),
+            };
+            (r.key().to_owned(), verdict)
+        })
+        .collect();
+    view! {
+        <Dialog title="Invite people" description="They get an email with a link to join. Work addresses only."
+            on_close=on_close return_to="invite-button" wide=true>
+            <Show when=move || results.with(Option::is_none) fallback=move || view! {
+                <ResultSummary results=results on_close=on_close/>
+            }>
+                <form class="stack" on:submit=send.clone()>
+                    <div class="field">
+                        <label for="invite-emails">"Email addresses"</label>
+                        <textarea id="invite-emails" rows="3" autofocus=true
+                            placeholder="ada@company.com, grace@company.com"
+                            aria-describedby="invite-help"
+                            prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        <p class="muted small" id="invite-help">"Separate addresses with commas, spaces or new lines."</p>
+                    </div>
+                    <div class="field">
+                        <label for="invite-role">"Role"</label>
+                        <select id="invite-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                            {roles.clone().into_iter().map(|(k, v)| {
+                                let selected = k == role.get_untracked();
+                                let label = match &v {
+                                    Ok(()) => role_label(&k),
+                                    Err(_) => format!("{} (not available)", role_label(&k)),
+                                };
+                                view! { <option value=k.clone() selected=selected disabled=v.is_err() title=v.err()>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <VerdictList rows=plan/>
+                    {move || err.get().map(|e| view! { <div class="alert" role="alert">{e.to_string()}</div> })}
+                    <div class="actions">
+                        <span class="muted small grow" aria-live="polite" data-testid="invite-count">
+                            {move || match (ready(), plan.with(Vec::len)) {
+                                (_, 0) => String::new(),
+                                (r, n) if r == n => format!("{r} ready to invite"),
+                                (r, n) => format!("{r} of {n} ready to invite"),
+                            }}
+                        </span>
+                        <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                        <button type="submit" class="btn primary" disabled=move || pending.get() || ready() == 0>
+                            {move || match (pending.get(), ready()) {
+                                (true, _) => "Sending…".to_owned(),
+                                (false, 1) => "Send 1 invitation".to_owned(),
+                                (false, n) => format!("Send {n} invitations"),
+                            }}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </Dialog>
+    }
+}
+
+#[component]
+fn VerdictList(rows: Memo<Vec<VerdictRow>>) -> impl IntoView {
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <ul class="verdicts" aria-label="Addresses" data-testid="invite-verdicts">
+                {move || rows.get().into_iter().map(|r| {
+                    let ok = r.ok();
+                    view! {
+                        <li class:ok=ok class:bad=!ok data-testid="invite-verdict" data-verdict=r.verdict.code()>
+                            <span class="dot" aria-hidden="true">{if ok { "\u{2713}" } else { "!" }}</span>
+                            <span class="addr">{r.input.clone()}</span>
+                            <span class="why small">{r.message.clone()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn ResultSummary(
+    results: RwSignal<Option<Vec<InvitationResultResponse>>>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let list = move || results.get().unwrap_or_default();
+    view! {
+        <div class="stack" data-testid="invite-results">
+            <p class="strong" role="status">{move || invites::summary(&list())}</p>
+            <ul class="verdicts">
+                {move || list().into_iter().map(|r| {
+                    let ok = r.status == "invited";
+                    view! {
+                        <li class:ok=ok class:bad=!ok data-testid="invite-result" data-status=r.status.clone()>
+                            <span class="dot" aria-hidden="true">{if ok { "\u{2713}" } else { "!" }}</span>
+                            <span class="addr">{r.email.clone()}</span>
+                            <span class="why small">{r.message.clone()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="btn primary" autofocus=true on:click=move |_| on_close.run(())>"Done"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! Small text helpers for display: initials, a stable colour class, dates.
+
+/// Up to two initials from a name (or the email when the name is empty).
+pub fn initials(name: &str, email: &str) -> String {
+    let source = if name.trim().is_empty() { email } else { name };
+    let mut out: String = source
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '@' || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if out.is_empty() {
+        out.push('?');
+    }
+    out
+}
+
+/// One of eight colour classes (`tint-0`…`tint-7`), stable for an id.
+pub fn tint(id: &str) -> String {
+    let h = id.bytes().fold(2166136261u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(16777619)
+    });
+    format!("tint-{}", h % 8)
+}
+
+/// "Jan 2, 2026" from an RFC 3339 time (the input itself when unreadable).
+pub fn short_date(rfc3339: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let date = rfc3339.get(..10).unwrap_or_default();
+    let mut parts = date.split('-').map(str::parse::<usize>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) => {
+            format!("{} {d}, {y}", MONTHS[m - 1])
+        }
+        _ => rfc3339.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_come_from_the_name_or_the_email() {
+        assert_eq!(initials("Ada Lovelace", ""), "AL");
+        assert_eq!(initials("  ", "grace.hopper@navy.mil"), "GH");
+        assert_eq!(initials("", ""), "?");
+        assert_eq!(initials("émile", ""), "É");
+    }
+
+    #[test]
+    fn tints_are_stable_and_bounded() {
+        assert_eq!(tint("abc"), tint("abc"));
+        for id in ["a", "b", "c", "workspace-1"] {
+            let t = tint(id);
+            let n: u32 = t.trim_start_matches("tint-").parse().unwrap();
+            assert!(n < 8);
+        }
+    }
+
+    #[test]
+    fn dates_are_short_and_readable() {
+        assert_eq!(short_date("2026-01-02T03:04:05Z"), "Jan 2, 2026");
+        assert_eq!(short_date("2026-11-30"), "Nov 30, 2026");
+        assert_eq!(short_date("soon"), "soon");
+    }
+}

@@ -1,0 +1,39 @@
+//! The accessibility audit: axe-core (from the npm registry, installed by the
+//! xtask) injected into the page; serious and critical violations fail.
+
+use crate::browser::Browser;
+use std::path::PathBuf;
+
+type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+const RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] })
+  .then(r => done(r.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+  .catch(e => done(['axe could not run: ' + e]));
+"#;
+
+/// Fails when axe-core finds serious or critical violations on the page.
+pub async fn assert_accessible(b: &Browser, what: &str) -> Res<()> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{}: {e} (cargo xtask test installs axe-core)",
+            path.display()
+        )
+    })?;
+    b.client().execute(&source, Vec::new()).await?;
+    let found = b.client().execute_async(RUN, Vec::new()).await?;
+    let violations: Vec<String> = serde_json::from_value(found)?;
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "accessibility violations on {what}:\n{}",
+            violations.join("\n")
+        )
+        .into())
+    }
+}
