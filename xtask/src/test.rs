@@ -134,7 +134,15 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     };
     match pg {
         Ok((url, cluster)) => {
-            let mut c = cargo(&["test", "-p", "roster-server", "--test", "api"]);
+            let mut c = cargo(&[
+                "test",
+                "-p",
+                "roster-server",
+                "--test",
+                "api",
+                "--test",
+                "crash",
+            ]);
             c.env("ROSTER_TEST_DATABASE_URL", url);
             tests("server tests (PostgreSQL)", c, &mut step);
             drop(cluster);

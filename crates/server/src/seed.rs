@@ -107,12 +107,13 @@ fn person(i: usize) -> (String, String) {
     }
 }
 
-/// The role of the i-th member (i ≥ 1; 0 is the demo owner): a few owners
-/// and admins, many editors and viewers.
+/// The role of the i-th member (i ≥ 1; 0 is the demo owner): two co-owners
+/// whatever the size (as in real workspaces), a few admins, many editors and
+/// viewers.
 fn role_of(i: usize) -> &'static str {
     match i % 50 {
-        0 => "owner",
-        1..=4 => "admin",
+        0 if i <= 100 => "owner",
+        0..=4 => "admin",
         5..=24 => "editor",
         _ => "viewer",
     }
@@ -309,6 +310,9 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
     bulk::insert_invitations(&mut tx, &invitations).await?;
     bulk::insert_audit_events(&mut tx, &events).await?;
     bulk::end_bulk_load(&mut tx).await?;
+    tx.commit().await?;
+    let mut tx = state.db.write().await?;
+    bulk::refresh_statistics(&mut tx).await?;
     tx.commit().await?;
     report.created = true;
     report.workspace_id = workspace.id;

@@ -1,13 +1,14 @@
 //! Who is calling: the session cookie (`roster_session`, HttpOnly,
-//! SameSite=Lax, Secure behind TLS), the CSRF check on unsafe methods, the
-//! same-origin check of sign-up and log-in, and the caller's address.
+//! SameSite=Lax, Secure behind TLS), the CSRF check on unsafe methods (a
+//! token derived from the session, plus the browser's cross-site signals),
+//! the same-origin check of sign-up and log-in, and the caller's address.
 
 use crate::error::AppError;
 use crate::ops::Caller;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use std::net::SocketAddr;
 
 /// The session cookie's name.
@@ -100,11 +101,17 @@ impl FromRequestParts<AppState> for Authenticated {
                 "This request needs the X-CSRF-Token header from GET /api/v1/me.",
             ));
         }
+        if unsafe_method && cross_site(&parts.headers) {
+            return Err(AppError::Csrf(
+                "Requests from other sites are refused; use Roster's own pages.",
+            ));
+        }
         let token = session_token(parts).ok_or(AppError::Unauthorized)?;
         let session = crate::ops::accounts::authenticate(state, &token)
             .await?
             .ok_or(AppError::Unauthorized)?;
-        if unsafe_method && !sent_csrf.is_some_and(|c| same_secret(&c, &session.csrf_token)) {
+        let csrf_token = crate::ops::accounts::csrf_token_for(&token);
+        if unsafe_method && !sent_csrf.is_some_and(|c| same_secret(&c, &csrf_token)) {
             return Err(AppError::Csrf(
                 "The X-CSRF-Token header does not match this session.",
             ));
@@ -116,7 +123,7 @@ impl FromRequestParts<AppState> for Authenticated {
                 ip: meta.ip,
                 user_agent: meta.user_agent,
             },
-            csrf_token: session.csrf_token,
+            csrf_token,
             token,
         })
     }
@@ -131,19 +138,28 @@ impl<S: Send + Sync> FromRequestParts<S> for SameOrigin {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        let h = &parts.headers;
-        let refused = AppError::Csrf("Sign in from Roster's own pages.");
-        if h.get("sec-fetch-site").is_some_and(|v| v == "cross-site") {
-            return Err(refused);
-        }
-        if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-            let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-            let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
-            if host != Some(origin_host) {
-                return Err(refused);
-            }
+        if cross_site(&parts.headers) {
+            return Err(AppError::Csrf("Sign in from Roster's own pages."));
         }
         Ok(SameOrigin)
+    }
+}
+
+/// Whether a browser says the request comes from another site: a
+/// `Sec-Fetch-Site: cross-site`, or an `Origin` naming another host. Checked on
+/// every unsafe method, on top of the CSRF token.
+fn cross_site(h: &HeaderMap) -> bool {
+    if h.get("sec-fetch-site").is_some_and(|v| v == "cross-site") {
+        return true;
+    }
+    match h.get(header::ORIGIN).map(|v| v.to_str()) {
+        None => false,
+        Some(Ok(origin)) => {
+            let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+            let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+            host != Some(origin_host)
+        }
+        Some(Err(_)) => true,
     }
 }
 

@@ -83,10 +83,11 @@ async fn open_session(
 ) -> Result<NewSession, AppError> {
     let now = state.clock.now();
     let token = crate::auth::new_token();
-    let csrf_token = crate::auth::new_token();
+    let csrf_token = csrf_token_for(&token);
     let session = Session {
         user_id: user_id.to_owned(),
-        csrf_token: csrf_token.clone(),
+        // Only a hash: a copy of the database holds no token a browser sends.
+        csrf_token: crate::auth::hash_token(&csrf_token),
         expires_at: store::time_text(now + chrono::Duration::days(SESSION_DAYS)),
     };
     sessions::insert_session(
@@ -97,6 +98,13 @@ async fn open_session(
     )
     .await?;
     Ok(NewSession { token, csrf_token })
+}
+
+/// The CSRF token of the session whose cookie holds `session_token`: derived
+/// from it (SHA-256 with a label, so it reveals nothing of the cookie), so the
+/// database needs to keep neither in the clear.
+pub fn csrf_token_for(session_token: &str) -> String {
+    crate::auth::hash_token(&format!("roster-csrf:{session_token}"))
 }
 
 /// Creates an account and signs it in.

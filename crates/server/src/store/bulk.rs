@@ -244,3 +244,11 @@ pub async fn end_bulk_load(tx: &mut Tx) -> StoreResult<()> {
     }
     Ok(())
 }
+
+/// Refreshes the planner's statistics after a bulk load, so that the first
+/// queries on a freshly seeded million-row table use its indexes (PostgreSQL
+/// otherwise plans from the empty table's estimates until autovacuum runs).
+pub async fn refresh_statistics(tx: &mut Tx) -> StoreResult<()> {
+    super::exec!(tx, "ANALYZE")?;
+    Ok(())
+}

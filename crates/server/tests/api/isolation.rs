@@ -323,7 +323,11 @@ async fn b_never_appears_in_the_answers_a_member_of_a_gets() {
         .await;
     let member = t.alice.my_member_id(a).await;
     let paths = every_read(a, &member, &a_invites.items[0].id, &t.bob.user_id);
-    assert!(paths.len() >= 20, "the scan covers only {} reads", paths.len());
+    assert!(
+        paths.len() >= 20,
+        "the scan covers only {} reads",
+        paths.len()
+    );
     for path in paths {
         let url = format!("{}{path}", t.alice.base);
         let res = t.alice.client.get(url).send().await.unwrap();

@@ -16,6 +16,7 @@ mod openapi;
 mod race;
 mod races;
 mod rules;
+mod security;
 mod seed;
 mod support;
 mod team_table;

@@ -144,11 +144,15 @@ fn query(sqlite: bool, workspace_id: &str, page: &MemberPage, mode: Mode) -> Que
         Mode::Indexed => {
             args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
             let n = args.len();
-            format!(
-                "{rows}{search} AND id IN (SELECT k.member_id FROM member_search s \
-                 JOIN member_search_keys k ON k.seq = s.rowid WHERE member_search MATCH ${n})\
-                 {order} LIMIT {limit}"
-            )
+            // CROSS JOIN keeps the FTS matches as the outer loop: the cost
+            // follows the matches, not the workspace's size.
+            let matches = format!(
+                "FROM (SELECT k.member_id FROM member_search s JOIN member_search_keys k \
+                 ON k.seq = s.rowid WHERE member_search MATCH ${n}) AS f \
+                 CROSS JOIN members ON members.id = f.member_id WHERE"
+            );
+            let rows = rows.replacen("FROM members WHERE", &matches, 1);
+            format!("{rows}{search}{order} LIMIT {limit}")
         }
     };
     Query { sql, args }

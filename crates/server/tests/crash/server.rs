@@ -1,0 +1,153 @@
+//! The real `roster-server` binary as a child process on a throw-away
+//! database, killed with SIGKILL (never a graceful stop) by the crash test.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Where the server keeps its data and its log for one test run.
+pub struct Deployment {
+    pub database_url: String,
+    pub sqlite_path: Option<PathBuf>,
+    dist: PathBuf,
+    log: PathBuf,
+}
+
+impl Deployment {
+    /// A SQLite file in `dir`, or a fresh PostgreSQL database on the server
+    /// named by `ROSTER_TEST_DATABASE_URL`.
+    pub async fn new(dir: &Path) -> Self {
+        let dist = dir.join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), "<!doctype html><title>R</title>").unwrap();
+        let (database_url, sqlite_path) = match std::env::var("ROSTER_TEST_DATABASE_URL") {
+            Ok(base) if !base.is_empty() => (fresh_postgres_database(&base).await, None),
+            _ => {
+                let path = dir.join("roster.db");
+                (format!("sqlite://{}?mode=rwc", path.display()), Some(path))
+            }
+        };
+        Self {
+            database_url,
+            sqlite_path,
+            dist,
+            log: dir.join("server.log"),
+        }
+    }
+
+    /// Starts the binary on a free port and waits until `/readyz` answers 200.
+    pub async fn start(&self, http: &reqwest::Client) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_roster-server"))
+            .arg("serve")
+            .args(["--port", &port.to_string()])
+            .args(["--database-url", &self.database_url])
+            .args(["--rate-limits", "off"])
+            .arg("--dist-dir")
+            .arg(&self.dist)
+            .args(["--log", "warn"])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("starting roster-server");
+        let server = Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        let started = Instant::now();
+        loop {
+            let ready = http.get(format!("{}/readyz", server.base)).send().await;
+            if ready.is_ok_and(|r| r.status() == 200) {
+                return server;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the server did not become ready; log:\n{}",
+                self.log_tail()
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// The end of the server's log, for failure messages.
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(30)..].join("\n")
+    }
+
+    /// SQLite only: `PRAGMA integrity_check` and `foreign_key_check` of the
+    /// file as the killed server left it (opening it replays the WAL).
+    pub async fn sqlite_problems(&self) -> Vec<String> {
+        use sqlx::Connection as _;
+        let Some(path) = &self.sqlite_path else {
+            return Vec::new();
+        };
+        let url = format!("sqlite://{}", path.display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        let mut problems: Vec<String> = integrity.into_iter().filter(|r| r != "ok").collect();
+        let dangling = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        if !dangling.is_empty() {
+            problems.push(format!("{} rows break a foreign key", dangling.len()));
+        }
+        conn.close().await.unwrap();
+        problems
+    }
+}
+
+async fn fresh_postgres_database(base: &str) -> String {
+    use rand::Rng as _;
+    use sqlx::Connection as _;
+    let name = format!(
+        "roster_crash_{}_{}",
+        std::process::id(),
+        rand::thread_rng().r#gen::<u32>()
+    );
+    let mut conn = sqlx::PgConnection::connect(base)
+        .await
+        .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("creating a test database");
+    let (prefix, _) = base.rsplit_once('/').expect("a database URL has a path");
+    format!("{prefix}/{name}")
+}
+
+/// A running server process; killed with SIGKILL when dropped, too.
+pub struct Server {
+    child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// `kill -9`: no shutdown hook, no flush, no graceful close.
+    pub fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reaping the server");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
