@@ -1,5 +1,6 @@
-//! `cargo xtask bench` P3 and P5: the members endpoint under load (wrk, 64
-//! connections) for workspaces of 1k, 100k and 1M members on SQLite and
+//! `cargo xtask bench` P3, P4 and P5: the members endpoint under load (wrk,
+//! 64 connections) for workspaces of 1k, 10k, 100k and 1M members on SQLite
+//! and PostgreSQL, single invites, the better-auth peer on the same
 //! PostgreSQL, and a batch invite of 1,000 addresses. The release server runs
 //! pinned to core 0, the load generator to core 1.
 
@@ -10,21 +11,13 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Workspace sizes measured.
-const SIZES: [u32; 3] = [1_000, 100_000, 1_000_000];
-/// Seconds of load per workload.
-const SECONDS: u32 = 8;
+const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
+/// The size the peer is compared at (its organization has as many members).
+const PEER_SIZE: u32 = 10_000;
 /// The port the benchmarked server listens on.
 const PORT: u16 = 18_181;
 
-/// One wrk run's figures.
-#[derive(Debug, Clone, Default)]
-pub struct Figures {
-    pub rps: f64,
-    pub p50_ms: f64,
-    pub p99_ms: f64,
-    /// wrk's error lines (non-2xx answers, time-outs), empty when none.
-    pub errors: String,
-}
+use crate::wrk::Figures;
 
 /// Runs P3 and P5 on both databases and appends their tables to `report`.
 pub fn run_all(report: &mut String) -> anyhow::Result<()> {
@@ -50,6 +43,7 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
         "\n## P5 — batch invite of 1,000 addresses (3 runs, median)\n\n| database | median | runs |\n|---|---:|---|\n",
     );
     let mut first_pages = Vec::new();
+    let mut invites = Vec::new();
     for (name, url) in [("SQLite", sqlite), ("PostgreSQL", cluster.url())] {
         for size in SIZES {
             println!("==> {name}: seeding {size} members");
@@ -79,15 +73,13 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
                 } else {
                     String::new()
                 };
-                let errors = if f.errors.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", f.errors)
-                };
                 let _ = writeln!(
                     report,
-                    "| {name} | {size} | {seeded} | {label} | {:.0} | {:.2} ms | {:.2} ms{errors} |",
-                    f.rps, f.p50_ms, f.p99_ms
+                    "| {name} | {size} | {seeded} | {label} | {:.0} | {:.2} ms | {:.2} ms{} |",
+                    f.rps,
+                    f.p50_ms,
+                    f.p99_ms,
+                    f.error_note()
                 );
                 if i == 0 {
                     first_pages.push((name, size, f));
@@ -107,9 +99,23 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
                     shown.join(", ")
                 );
             }
+            if size == PEER_SIZE {
+                let f = wrk_invites(&cookie, &ws)?;
+                let _ = writeln!(
+                    report,
+                    "| {name} | {size} |  | invite one address (POST, new address each) | {:.0} | {:.2} ms | {:.2} ms{} |",
+                    f.rps,
+                    f.p50_ms,
+                    f.p99_ms,
+                    f.error_note()
+                );
+                invites.push((name, f));
+            }
             drop(server);
         }
     }
+    let peer = crate::peer::run(report, &cluster.url())?;
+    compare(report, &first_pages, &invites, &peer);
     report.push_str("\nA page at 1M members against a page at 1k (first page p50):\n\n");
     for db in ["SQLite", "PostgreSQL"] {
         let at = |n: u32| {
@@ -124,6 +130,57 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
     }
     report.push_str(&p5);
     Ok(())
+}
+
+/// P4's ratios: Roster on PostgreSQL at the peer's size against the peer.
+fn compare(
+    report: &mut String,
+    first_pages: &[(&str, u32, Figures)],
+    invites: &[(&str, Figures)],
+    peer: &[crate::peer::PeerFigure],
+) {
+    report.push_str(
+        "\n### P4 — Roster against better-auth (same PostgreSQL, same load generator)\n\n\
+         | workload | Roster req/s | peer req/s | throughput ratio | Roster p99 | peer p99 | p99 ratio (peer ÷ Roster) |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let roster_list = first_pages
+        .iter()
+        .find(|(db, size, _)| *db == "PostgreSQL" && *size == PEER_SIZE)
+        .map(|(_, _, f)| f);
+    let roster_invite = invites
+        .iter()
+        .find(|(db, _)| *db == "PostgreSQL")
+        .map(|(_, f)| f);
+    for p in peer {
+        let (label, ours) = match p.workload {
+            "list" => ("list members, 10k, first page", roster_list),
+            "invite" => ("invite one address", roster_invite),
+            _ => ("check a permission", None),
+        };
+        match ours {
+            Some(r) => {
+                let _ = writeln!(
+                    report,
+                    "| {label} (peer: {}) | {:.0} | {:.0} | {:.2}× | {:.2} ms | {:.2} ms | {:.2}× |",
+                    p.label,
+                    r.rps,
+                    p.figures.rps,
+                    r.rps / p.figures.rps.max(0.001),
+                    r.p99_ms,
+                    p.figures.p99_ms,
+                    p.figures.p99_ms / r.p99_ms.max(0.001)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    report,
+                    "| {label} (peer: {}) | – | {:.0} | – | – | {:.2} ms | – (Roster's authorization endpoint is not built yet) |",
+                    p.label, p.figures.rps, p.figures.p99_ms
+                );
+            }
+        }
+    }
 }
 
 fn ensure_wrk() -> anyhow::Result<()> {
@@ -272,58 +329,42 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
-/// Drives `path` with wrk: 64 connections, 2 threads, on core 1.
+/// Drives `path` with wrk as the signed-in owner.
 fn wrk(cookie: &str, path: &str) -> anyhow::Result<Figures> {
-    let out = Command::new("taskset")
-        .args([
-            "-c",
-            "1",
-            "wrk",
-            "-t2",
-            "-c64",
-            &format!("-d{SECONDS}s"),
-            "--latency",
-        ])
-        .args(["-H", &format!("Cookie: {cookie}"), &api(path)])
-        .output()
-        .context("running wrk")?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    if !out.status.success() {
-        bail!("wrk failed on {path}:\n{text}");
-    }
-    let mut f = parse_wrk(&text).with_context(|| format!("reading wrk's output:\n{text}"))?;
-    f.errors = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("Non-2xx") || l.starts_with("Socket errors"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Ok(f)
+    crate::wrk::drive(&api(path), &[format!("Cookie: {cookie}")], None, &[])
 }
 
-fn parse_wrk(text: &str) -> Option<Figures> {
-    let ms = |v: &str| -> Option<f64> {
-        let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic())?);
-        let n: f64 = num.parse().ok()?;
-        Some(match unit {
-            "us" => n / 1e3,
-            "ms" => n,
-            "s" => n * 1e3,
-            _ => return None,
-        })
-    };
-    let field = |label: &str| {
-        text.lines()
-            .map(str::trim)
-            .find_map(|l| l.strip_prefix(label))
-            .map(str::trim)
-    };
-    Some(Figures {
-        rps: field("Requests/sec:")?.parse().ok()?,
-        p50_ms: ms(field("50%")?)?,
-        p99_ms: ms(field("99%")?)?,
-        errors: String::new(),
-    })
+/// Single invites, one new address per request (bench/roster/invite.lua).
+fn wrk_invites(cookie: &str, ws: &str) -> anyhow::Result<Figures> {
+    let script = crate::root().join("bench/roster/invite.lua");
+    let headers = [
+        format!("Cookie: {cookie}"),
+        format!("X-CSRF-Token: {}", csrf(cookie)?),
+        "Content-Type: application/json".to_owned(),
+    ];
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let url = api(&format!("/api/v1/workspaces/{ws}/invitations"));
+    crate::wrk::drive(
+        &url,
+        &headers,
+        Some(&script),
+        &[("ROSTER_RUN", nonce.to_string())],
+    )
+}
+
+/// The session's CSRF token, from `GET /me`.
+fn csrf(cookie: &str) -> anyhow::Result<String> {
+    let me: serde_json::Value = serde_json::from_str(&curl(&[
+        "-H",
+        &format!("cookie: {cookie}"),
+        &api("/api/v1/me"),
+    ])?)?;
+    Ok(me["csrf_token"]
+        .as_str()
+        .context("no csrf token")?
+        .to_owned())
 }
 
 /// Invites 1,000 new addresses in one request; returns the seconds it took.
@@ -369,14 +410,5 @@ mod tests {
         assert_eq!(super::base64url(b"fo"), "Zm8");
         assert_eq!(super::base64url(b"foo"), "Zm9v");
         assert_eq!(super::base64url(b"\xfb\xff"), "-_8");
-    }
-
-    #[test]
-    fn wrk_output_is_read() {
-        let text = "  Latency Distribution\n     50%    1.20ms\n     75%  2ms\n     90%  3ms\n     99%  850.00us\n  1000 requests in 8.00s\nRequests/sec:   1234.56\n";
-        let f = super::parse_wrk(text).unwrap();
-        assert_eq!(f.rps, 1234.56);
-        assert_eq!(f.p50_ms, 1.2);
-        assert_eq!(f.p99_ms, 0.85);
     }
 }

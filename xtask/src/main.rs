@@ -5,12 +5,14 @@
 mod bench;
 mod checks;
 mod load;
+mod peer;
 mod postgres;
 mod proc;
 mod run;
 mod test;
 mod tools;
 mod web;
+mod wrk;
 
 use std::path::PathBuf;
 
