@@ -7,11 +7,8 @@
 //! three workloads: list members (first page of 50), invite (one new address
 //! per request) and check a permission.
 //!
-//! Entry point: [`run`]. End to end by hand (starts its own cluster, so not
-//! while another xtask run uses `target/pg-test`):
-//! `cargo test -p xtask peer::tests::end_to_end -- --ignored --nocapture`.
-
-// Until `bench.rs`/`load.rs` call `peer::run`, only the ignored test does.
+//! Entry point: [`run`], called by `load.rs` on the cluster Roster's own
+//! PostgreSQL figures were taken on (`cargo xtask bench load`).
 
 use crate::proc::{cmd, output, run as run_cmd};
 use crate::wrk::Figures;
@@ -437,23 +434,5 @@ mod tests {
         );
         assert_eq!((s.members, s.seconds), (10_000, 2.5));
         assert!(parse_seeded("no json").is_none());
-    }
-
-    /// The whole P4 against a throw-away cluster (about a minute; needs npm's
-    /// registry, node, wrk, taskset and PostgreSQL's binaries). Not while a
-    /// `cargo xtask test` or `bench` runs: `Cluster::start` takes over
-    /// `target/pg-test`, stopping any cluster already there.
-    #[test]
-    #[ignore = "end to end: cargo test -p xtask peer::tests::end_to_end -- --ignored --nocapture"]
-    fn end_to_end() {
-        let cluster = crate::postgres::Cluster::start().unwrap();
-        let mut report = String::new();
-        let figures = run(&mut report, &cluster.url()).unwrap();
-        println!("{report}");
-        let keys: Vec<_> = figures.iter().map(|f| f.workload).collect();
-        assert_eq!(keys, ["list", "permission", "invite"]);
-        for f in &figures {
-            assert!(f.figures.rps > 0.0, "{}: no throughput", f.label);
-        }
     }
 }

@@ -13,15 +13,18 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 /// Messages claimed per round.
-const BATCH: i64 = 50;
-/// How long a claimed message is reserved for the worker that claimed it.
-const LEASE_SECONDS: i64 = 120;
+const BATCH: i64 = 10;
+/// Seconds one SMTP exchange may take.
+const SEND_TIMEOUT: u64 = 20;
+/// How long a claimed message is reserved for the worker that claimed it:
+/// longer than a whole round of sends can take.
+const LEASE_SECONDS: i64 = BATCH * SEND_TIMEOUT as i64 + 60;
 /// How often the worker looks for due messages when nobody wakes it.
 const POLL: Duration = Duration::from_secs(5);
 /// Attempts after which a message is left for an admin to look at.
 pub const MAX_ATTEMPTS: i32 = 8;
 
-/// An SMTP connection pool and the sender address.
+/// The SMTP transport and the sender address.
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
@@ -41,7 +44,7 @@ impl Mailer {
     pub fn new(url: &str, from: &str) -> anyhow::Result<Self> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .context("ROSTER_SMTP_URL is not a valid smtp:// or smtps:// URL")?
-            .timeout(Some(Duration::from_secs(20)))
+            .timeout(Some(Duration::from_secs(SEND_TIMEOUT)))
             .build();
         let from = from
             .parse()
@@ -109,8 +112,9 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<us
                 let error = format!("{e:#}");
                 tracing::warn!(message = %m.id, attempt = m.attempts + 1, %error, "mail not delivered");
                 let retry = if m.attempts + 1 >= MAX_ATTEMPTS {
-                    // Parked: far enough in the future that only an admin's resend revives it.
-                    "9999-12-31T00:00:00Z".to_owned()
+                    // Parked for good: the outbox shows it as failed; resending
+                    // the invitation writes a new message.
+                    outbox::NEVER.to_owned()
                 } else {
                     store::time_text(now + retry_delay(m.attempts))
                 };

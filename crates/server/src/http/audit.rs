@@ -63,10 +63,12 @@ async fn list(
     let Query(query) = query.map_err(|e| AppError::field("query", e.body_text()))?;
     let wants_csv = match query.format {
         Some(f) => f == AuditFormat::Csv,
+        // Content negotiation, simply: CSV when it is the first type asked for.
         None => headers
             .get(header::ACCEPT)
             .and_then(|a| a.to_str().ok())
-            .is_some_and(|a| a.contains("text/csv")),
+            .and_then(|a| a.split(',').next())
+            .is_some_and(|first| first.trim().starts_with("text/csv")),
     };
     if wants_csv {
         return export(&state, &auth, &ws, query).await;

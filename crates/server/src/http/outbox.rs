@@ -5,7 +5,6 @@ use super::json::Json;
 use super::paging;
 use super::session::Authenticated;
 use crate::error::AppError;
-use crate::mail::MAX_ATTEMPTS;
 use crate::ops::outbox;
 use crate::state::AppState;
 use crate::store::outbox::OutboxEntry;
@@ -19,13 +18,8 @@ pub fn routes() -> Router<AppState> {
     Router::new().route(paths::OUTBOX, get(list))
 }
 
-fn dto(m: OutboxEntry, smtp: bool) -> OutboxMessageResponse {
-    let delivery = match (&m.sent_at, smtp) {
-        (Some(_), _) => "sent",
-        (None, false) => "held",
-        (None, true) if m.attempts >= MAX_ATTEMPTS => "failed",
-        (None, true) => "queued",
-    };
+fn dto(m: OutboxEntry) -> OutboxMessageResponse {
+    let delivery = m.delivery();
     OutboxMessageResponse {
         id: m.id,
         recipient: m.recipient,
@@ -58,9 +52,8 @@ pub(crate) async fn list(
     let before = paging::decode(query.cursor.as_deref())?;
     let rows = outbox::list(&state, &auth.caller, &ws, before, limit + 1).await?;
     let (rows, next_cursor) = paging::split(rows, limit, |m| paging::encode(&m.created_at, &m.id));
-    let smtp = state.mailer.is_some();
     Ok(Json(Page {
-        items: rows.into_iter().map(|m| dto(m, smtp)).collect(),
+        items: rows.into_iter().map(dto).collect(),
         next_cursor,
     }))
 }

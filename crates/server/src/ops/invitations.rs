@@ -75,6 +75,7 @@ async fn issue_token(
                 inv.workspace_name, inv.role
             ),
             created_at: store::time_text(now),
+            held: state.mailer.is_none(),
         };
         outbox::insert_outbox_message(tx, &message).await?;
     }

@@ -18,20 +18,28 @@ pub struct OutboxMessage {
     pub body: String,
     /// RFC 3339.
     pub created_at: String,
+    /// Written while no SMTP server was configured: kept for admins to read,
+    /// never sent later (a message may be stale by the time SMTP is set up).
+    pub held: bool,
 }
+
+/// `next_attempt_at` of a message that no worker will pick up: held (never
+/// to be sent) or parked (given up after repeated failures).
+pub const NEVER: &str = "9999-12-31T00:00:00.000000Z";
 
 /// Keeps a message.
 pub async fn insert_outbox_message(tx: &mut Tx, m: &OutboxMessage) -> StoreResult<()> {
     exec!(
         tx,
-        "INSERT INTO outbox (id, workspace_id, recipient, subject, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO outbox (id, workspace_id, recipient, subject, body, created_at, \
+         next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         &m.id,
         &m.workspace_id,
         &m.recipient,
         &m.subject,
         &m.body,
         &m.created_at,
+        m.held.then_some(NEVER),
     )?;
     Ok(())
 }
@@ -71,16 +79,18 @@ pub async fn claim_due_messages(
     lease_until: &str,
     limit: i64,
 ) -> StoreResult<Vec<PendingMessage>> {
-    let due = super::fetch!(
-        tx,
-        PendingMessage,
-        fetch_all,
-        "SELECT id, recipient, subject, body, attempts FROM outbox \
+    // SQLite's write transaction already holds the database's write lock;
+    // on PostgreSQL, rows another worker is claiming right now are skipped.
+    const DUE: &str = "SELECT id, recipient, subject, body, attempts FROM outbox \
          WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $1) \
-         ORDER BY created_at, id LIMIT $2",
-        now,
-        limit,
-    )?;
+         ORDER BY created_at, id LIMIT $2";
+    let due = match tx {
+        Tx::Sqlite(_) => super::fetch!(tx, PendingMessage, fetch_all, DUE, now, limit)?,
+        Tx::Postgres(_) => {
+            let sql = format!("{DUE} FOR UPDATE SKIP LOCKED");
+            super::fetch!(tx, PendingMessage, fetch_all, &sql, now, limit)?
+        }
+    };
     for m in &due {
         exec!(
             tx,
@@ -136,6 +146,21 @@ pub struct OutboxEntry {
     pub attempts: i32,
     /// The last delivery error.
     pub last_error: Option<String>,
+    /// When a worker may try next ([`NEVER`] for held and parked messages).
+    pub next_attempt_at: Option<String>,
+}
+
+impl OutboxEntry {
+    /// `held`, `queued`, `sent` or `failed`, from the stored state alone.
+    pub fn delivery(&self) -> &'static str {
+        let never = self.next_attempt_at.as_deref() == Some(NEVER);
+        match (&self.sent_at, never, self.attempts) {
+            (Some(_), _, _) => "sent",
+            (None, true, 0) => "held",
+            (None, true, _) => "failed",
+            (None, false, _) => "queued",
+        }
+    }
 }
 
 /// A page of a workspace's messages, newest first, by keyset on (created_at, id).
@@ -146,7 +171,7 @@ pub async fn list_workspace_outbox(
     limit: i64,
 ) -> StoreResult<Vec<OutboxEntry>> {
     const COLUMNS: &str = "SELECT id, recipient, subject, body, created_at, sent_at, attempts, \
-                           last_error FROM outbox WHERE workspace_id = $1";
+                           last_error, next_attempt_at FROM outbox WHERE workspace_id = $1";
     Ok(match before {
         None => {
             let sql = format!("{COLUMNS} ORDER BY created_at DESC, id DESC LIMIT $2");

@@ -1,11 +1,13 @@
 //! The server's one integration-test binary: drives the real router over
-//! HTTP on SQLite, and on PostgreSQL when `ROSTER_TEST_DATABASE_URL` is set
-//! (`cargo xtask test` always sets it for a second run).
+//! HTTP (and, for crash safety, the real binary) on SQLite, and on
+//! PostgreSQL when `ROSTER_TEST_DATABASE_URL` is set (`cargo xtask test`
+//! always sets it for a second run).
 
 mod accounts;
 mod audit;
 mod bad_input;
 mod basics;
+mod crash;
 mod invitations;
 mod isolation;
 mod lifecycle;

@@ -79,12 +79,25 @@ pub async fn list_members(
     if windowed.len() >= page.limit as usize {
         return Ok(windowed);
     }
-    let mode = if q.chars().count() >= 3 {
-        Mode::Indexed
-    } else {
-        Mode::Plain
-    };
+    let indexed = q.chars().count() >= 3 && (!sqlite || !is_dense(tx, q).await?);
+    let mode = if indexed { Mode::Indexed } else { Mode::Plain };
     run(tx, &query(sqlite, workspace_id, page, mode)).await
+}
+
+/// Matches (in every workspace) past which joining the FTS matches costs
+/// more than walking the workspace in sort order until a page is full.
+const DENSE: i64 = 5_000;
+
+/// Whether `q` matches so many members that the ordered scan is cheaper
+/// than sorting the FTS matches (SQLite only; PostgreSQL's planner decides).
+async fn is_dense(tx: &mut Tx, q: &str) -> StoreResult<bool> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM member_search WHERE member_search MATCH $1 \
+         LIMIT {})",
+        DENSE + 1
+    );
+    let n = crate::store::scalar!(tx, i64, fetch_one, &sql, fts_phrase(q))?;
+    Ok(n > DENSE)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

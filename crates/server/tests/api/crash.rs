@@ -6,9 +6,7 @@
 //! `ROSTER_CRASH_ROUNDS=n` sets the number of kills (default 50;
 //! `ROSTER_LONG=1` makes it 200), `ROSTER_CRASH_SEED=s` replays the choices.
 
-#[path = "crash/model.rs"]
 mod model;
-#[path = "crash/server.rs"]
 mod server;
 
 use model::{Known, Membership, Person, Workspace};
