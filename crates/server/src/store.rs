@@ -186,6 +186,37 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// Runs `select` (ending in `email IN`) for the addresses of one batch, so
+/// checking a batch costs what the batch holds, not what the workspace holds.
+async fn emails_among(
+    tx: &mut Tx,
+    select: &str,
+    workspace_id: &str,
+    emails: &[String],
+) -> StoreResult<Vec<String>> {
+    if emails.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (0..emails.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!("{select} ({})", marks.join(", "));
+    Ok(match tx {
+        Tx::Sqlite(t) => {
+            let mut q = sqlx::query_scalar::<_, String>(&sql).bind(workspace_id);
+            for e in emails {
+                q = q.bind(e);
+            }
+            q.fetch_all(&mut **t).await?
+        }
+        Tx::Postgres(t) => {
+            let mut q = sqlx::query_scalar::<_, String>(&sql).bind(workspace_id);
+            for e in emails {
+                q = q.bind(e);
+            }
+            q.fetch_all(&mut **t).await?
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

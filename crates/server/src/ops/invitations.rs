@@ -97,11 +97,19 @@ pub async fn invite(
             format!("Invite at most {MAX_BATCH} people at once."),
         ));
     }
+    // Only the batch's own addresses are looked up: the check costs what the
+    // batch holds, whatever the workspace's size.
+    let asked: Vec<String> = req
+        .invites
+        .iter()
+        .filter_map(|r| Email::parse(&r.email).ok())
+        .map(|e| e.as_str().to_owned())
+        .collect();
     let parse = |list: Vec<String>| list.iter().filter_map(|e| Email::parse(e).ok()).collect();
     let existing = ExistingPeople {
-        member_emails: parse(members::list_joined_emails(&mut tx, workspace_id).await?),
+        member_emails: parse(members::joined_emails_among(&mut tx, workspace_id, &asked).await?),
         pending_invite_emails: parse(
-            invitations::list_pending_emails(&mut tx, workspace_id).await?,
+            invitations::pending_emails_among(&mut tx, workspace_id, &asked).await?,
         ),
     };
     let rows: Vec<InviteRow> = req

@@ -1,7 +1,7 @@
 //! Invitations: one row per invite, holding only the hash of its token. The
 //! invited person also has a member row with status `invited` (see members).
 
-use super::{StoreResult, Tx, exec, fetch, scalar};
+use super::{StoreResult, Tx, exec, fetch};
 
 /// An invitation.
 #[derive(Debug, Clone)]
@@ -130,14 +130,18 @@ pub async fn list_pending_for_email(tx: &mut Tx, email: &str) -> StoreResult<Vec
 }
 
 /// Emails with a pending invitation to the workspace.
-pub async fn list_pending_emails(tx: &mut Tx, workspace_id: &str) -> StoreResult<Vec<String>> {
-    Ok(scalar!(
+pub async fn pending_emails_among(
+    tx: &mut Tx,
+    workspace_id: &str,
+    emails: &[String],
+) -> StoreResult<Vec<String>> {
+    super::emails_among(
         tx,
-        String,
-        fetch_all,
-        "SELECT email FROM invitations WHERE workspace_id = $1 AND status = 'pending'",
+        "SELECT email FROM invitations WHERE workspace_id = $1 AND status = 'pending' AND email IN",
         workspace_id,
-    )?)
+        emails,
+    )
+    .await
 }
 
 /// Sets an invitation's status.

@@ -159,14 +159,18 @@ pub async fn delete_member(tx: &mut Tx, workspace_id: &str, member_id: &str) -> 
 }
 
 /// Emails of members who have joined (active or deactivated).
-pub async fn list_joined_emails(tx: &mut Tx, workspace_id: &str) -> StoreResult<Vec<String>> {
-    Ok(scalar!(
+pub async fn joined_emails_among(
+    tx: &mut Tx,
+    workspace_id: &str,
+    emails: &[String],
+) -> StoreResult<Vec<String>> {
+    super::emails_among(
         tx,
-        String,
-        fetch_all,
-        "SELECT email FROM members WHERE workspace_id = $1 AND status <> 'invited' AND email <> ''",
+        "SELECT email FROM members WHERE workspace_id = $1 AND status <> 'invited' AND email IN",
         workspace_id,
-    )?)
+        emails,
+    )
+    .await
 }
 
 /// Seats taken: active and invited members.
