@@ -5,10 +5,12 @@
 //! pinned to core 0, the load generator to core 1.
 
 use crate::proc::{cmd, run};
+use crate::served::{Served, cookies, curl};
+use crate::wrk::Figures;
 use anyhow::{Context as _, bail};
 use std::fmt::Write as _;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Instant;
 
 /// Workspace sizes measured.
 const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -16,8 +18,6 @@ const SIZES: [u32; 4] = [1_000, 10_000, 100_000, 1_000_000];
 const PEER_SIZE: u32 = 10_000;
 /// The port the benchmarked server listens on.
 const PORT: u16 = 18_181;
-
-use crate::wrk::Figures;
 
 /// Runs P3 and P5 on both databases and appends their tables to `report`.
 pub fn run_all(report: &mut String) -> anyhow::Result<()> {
@@ -50,7 +50,7 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
             let started = Instant::now();
             let (ws, owner) = seed(&url, size)?;
             let seeding = started.elapsed();
-            let server = Server::start(&url)?;
+            let server = start_server(&url)?;
             let cookie = login(&owner)?;
             let deep = deep_cursor(&cookie, &ws)?;
             let members = format!("/api/v1/workspaces/{ws}/members");
@@ -222,47 +222,14 @@ fn binary() -> String {
         .to_string()
 }
 
-/// The release server, pinned to core 0; killed when dropped.
-struct Server(Child);
-
-impl Server {
-    fn start(url: &str) -> anyhow::Result<Self> {
-        let mut c = cmd("taskset");
-        c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
-            .args(["--database-url", url, "--rate-limits", "off"])
-            .env("ROSTER_LOG", "warn")
-            .stdout(Stdio::null());
-        let mut server = Self(c.spawn().context("starting roster-server")?);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-            if server.0.try_wait()?.is_some() || Instant::now() > deadline {
-                let _ = server.0.kill();
-                bail!("the benchmarked server did not start");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn curl(args: &[&str]) -> anyhow::Result<String> {
-    let out = Command::new("curl")
-        .args(["-sS", "--fail-with-body"])
-        .args(args)
-        .output()
-        .context("curl")?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    if !out.status.success() {
-        bail!("curl {args:?} failed: {text}");
-    }
-    Ok(text)
+/// Starts the release server pinned to core 0.
+fn start_server(url: &str) -> anyhow::Result<Served> {
+    let mut c = cmd("taskset");
+    c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
+        .args(["--database-url", url, "--rate-limits", "off"])
+        .env("ROSTER_LOG", "warn")
+        .stdout(Stdio::null());
+    Served::start(c, PORT, "the benchmarked roster-server")
 }
 
 fn api(path: &str) -> String {
@@ -283,20 +250,9 @@ fn login(email: &str) -> anyhow::Result<String> {
         &body,
         &api("/api/v1/auth/login"),
     ])?;
-    headers
-        .lines()
-        .find_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.eq_ignore_ascii_case("set-cookie").then(|| {
-                value
-                    .trim()
-                    .split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
-            })
-        })
-        .context("log-in set no cookie")
+    let cookie = cookies(&headers);
+    anyhow::ensure!(!cookie.is_empty(), "log-in set no cookie");
+    Ok(cookie)
 }
 
 /// A cursor 60 rows before the end of the list sorted by name: the deepest

@@ -9,6 +9,7 @@ mod peer;
 mod postgres;
 mod proc;
 mod run;
+mod served;
 mod test;
 mod tools;
 mod web;

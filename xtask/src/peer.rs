@@ -11,12 +11,12 @@
 //! PostgreSQL figures were taken on (`cargo xtask bench load`).
 
 use crate::proc::{cmd, output, run as run_cmd};
+use crate::served::{Served, cookies, curl};
 use crate::wrk::Figures;
 use anyhow::{Context as _, bail};
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 /// The port the peer listens on (Roster's bench uses 18181).
 pub const PORT: u16 = 18_282;
@@ -76,7 +76,7 @@ pub fn run(report: &mut String, pg_url: &str) -> anyhow::Result<Vec<PeerFigure>>
         seeded.members
     );
 
-    let server = Server::start(&dir, &url)?;
+    let server = start_peer(&dir, &url)?;
     let cookie = sign_in(&seeded.email, &seeded.password)?;
     post(
         &cookie,
@@ -252,41 +252,21 @@ fn parse_seeded(text: &str) -> Option<Seeded> {
     })
 }
 
-/// The peer, pinned to core 0; killed when dropped. Its log goes to
+/// Starts the peer pinned to core 0; its log goes to
 /// `target/bench/peer-server.log`.
-struct Server(Child);
-
-impl Server {
-    fn start(dir: &std::path::Path, url: &str) -> anyhow::Result<Self> {
-        let log_dir = crate::root().join("target/bench");
-        std::fs::create_dir_all(&log_dir)?;
-        let log = std::fs::File::create(log_dir.join("peer-server.log"))?;
-        let mut c = Command::new("taskset");
-        c.args(["-c", "0", "node", "server.mjs"])
-            .current_dir(dir)
-            .env("DATABASE_URL", url)
-            .env("PORT", PORT.to_string())
-            .env("NODE_ENV", "production")
-            .stdout(log.try_clone()?)
-            .stderr(log);
-        let mut server = Self(c.spawn().context("starting the peer (node server.mjs)")?);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-            if server.0.try_wait()?.is_some() || Instant::now() > deadline {
-                let _ = server.0.kill();
-                bail!("the peer did not start; see target/bench/peer-server.log");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+fn start_peer(dir: &std::path::Path, url: &str) -> anyhow::Result<Served> {
+    let log_dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&log_dir)?;
+    let log = std::fs::File::create(log_dir.join("peer-server.log"))?;
+    let mut c = Command::new("taskset");
+    c.args(["-c", "0", "node", "server.mjs"])
+        .current_dir(dir)
+        .env("DATABASE_URL", url)
+        .env("PORT", PORT.to_string())
+        .env("NODE_ENV", "production")
+        .stdout(log.try_clone()?)
+        .stderr(log);
+    Served::start(c, PORT, "the peer (see target/bench/peer-server.log)")
 }
 
 fn api(path: &str) -> String {
@@ -296,19 +276,6 @@ fn api(path: &str) -> String {
 /// better-auth refuses cookie-bearing POSTs without a trusted `Origin`.
 fn origin() -> String {
     format!("http://127.0.0.1:{PORT}")
-}
-
-fn curl(args: &[&str]) -> anyhow::Result<String> {
-    let out = Command::new("curl")
-        .args(["-sS", "--fail-with-body"])
-        .args(args)
-        .output()
-        .context("curl")?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    if !out.status.success() {
-        bail!("curl {args:?} failed: {text}");
-    }
-    Ok(text)
 }
 
 fn post(cookie: &str, path: &str, body: &str) -> anyhow::Result<String> {
@@ -350,26 +317,6 @@ fn sign_in(email: &str, password: &str) -> anyhow::Result<String> {
     Ok(cookie)
 }
 
-/// Every `Set-Cookie` of a response's headers as one `Cookie` header value.
-fn cookies(headers: &str) -> String {
-    headers
-        .lines()
-        .filter_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.trim().eq_ignore_ascii_case("set-cookie").then(|| {
-                value
-                    .trim()
-                    .split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
-            })
-        })
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// Drives `path` with wrk, with a Lua script for the POST workloads.
 fn wrk(cookie: &str, path: &str, script: Option<&std::path::Path>) -> anyhow::Result<Figures> {
     let headers = [
@@ -406,18 +353,6 @@ mod tests {
         );
         assert_eq!(url("postgres://h"), "postgres://h/peer_bench");
         assert!(database_url("h:1/x", "y").is_err());
-    }
-
-    #[test]
-    fn set_cookie_headers_become_one_cookie_header() {
-        let headers = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
-            set-cookie: better-auth.session_token=abc.d%2B; Max-Age=604800; Path=/; HttpOnly\r\n\
-            Set-Cookie: other=1; Path=/\r\n\r\n";
-        assert_eq!(
-            cookies(headers),
-            "better-auth.session_token=abc.d%2B; other=1"
-        );
-        assert_eq!(cookies("HTTP/1.1 200 OK\r\n\r\n"), "");
     }
 
     #[test]
