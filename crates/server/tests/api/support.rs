@@ -45,7 +45,8 @@ async fn database_url(dir: &std::path::Path) -> String {
     }
 }
 
-async fn fresh_postgres_database(base: &str) -> String {
+/// A new, empty database on the PostgreSQL server `base` points at.
+pub async fn fresh_postgres_database(base: &str) -> String {
     use sqlx::Connection as _;
     static SEQ: AtomicU32 = AtomicU32::new(0);
     let name = format!(

@@ -21,7 +21,9 @@ impl Deployment {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<!doctype html><title>R</title>").unwrap();
         let (database_url, sqlite_path) = match std::env::var("ROSTER_TEST_DATABASE_URL") {
-            Ok(base) if !base.is_empty() => (fresh_postgres_database(&base).await, None),
+            Ok(base) if !base.is_empty() => {
+                (crate::support::fresh_postgres_database(&base).await, None)
+            }
             _ => {
                 let path = dir.join("roster.db");
                 (format!("sqlite://{}?mode=rwc", path.display()), Some(path))
@@ -110,25 +112,6 @@ impl Deployment {
         conn.close().await.unwrap();
         problems
     }
-}
-
-async fn fresh_postgres_database(base: &str) -> String {
-    use rand::Rng as _;
-    use sqlx::Connection as _;
-    let name = format!(
-        "roster_crash_{}_{}",
-        std::process::id(),
-        rand::thread_rng().r#gen::<u32>()
-    );
-    let mut conn = sqlx::PgConnection::connect(base)
-        .await
-        .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .expect("creating a test database");
-    let (prefix, _) = base.rsplit_once('/').expect("a database URL has a path");
-    format!("{prefix}/{name}")
 }
 
 /// A running server process; killed with SIGKILL when dropped, too.
