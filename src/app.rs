@@ -8,32 +8,30 @@ use crate::pages::{
     InviteLandingPage, MembersPage, NoAccessPage, NotFoundPage, SignInPage, SignUpPage, StartPage,
     Switcher, WelcomePage,
 };
+use crate::router::{Route, Router, route_of, use_router, workspace_of};
 use crate::session::{Session, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::path;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let router = Router::provide();
     Session::provide();
     Toasts::provide();
+    let route = Memo::new(move |_| router.with_path(route_of));
     view! {
-        <Router>
-            <a class="skip" href="#main">"Skip to content"</a>
-            <Routes fallback=|| view! { <main class="main solo" id="main"><NotFoundPage/></main> }>
-                <Route path=path!("/") view=StartPage/>
-                <Route path=path!("/signin") view=SignInPage/>
-                <Route path=path!("/signup") view=SignUpPage/>
-                <Route path=path!("/welcome") view=WelcomePage/>
-                <Route path=path!("/invitations/accept") view=InviteLandingPage/>
-                <Route path=path!("/w/:ws/members") view=WorkspaceShell/>
-                <Route path=path!("/w/:ws") view=WorkspaceShell/>
-            </Routes>
-            <Toast/>
-        </Router>
+        <a class="skip" href="#main">"Skip to content"</a>
+        {move || match route.get() {
+            Route::Start => view! { <StartPage/> }.into_any(),
+            Route::SignIn => view! { <SignInPage/> }.into_any(),
+            Route::SignUp => view! { <SignUpPage/> }.into_any(),
+            Route::Welcome => view! { <WelcomePage/> }.into_any(),
+            Route::InviteLanding => view! { <InviteLandingPage/> }.into_any(),
+            Route::Workspace => view! { <WorkspaceShell/> }.into_any(),
+            Route::NotFound => view! { <main class="main solo" id="main"><NotFoundPage/></main> }.into_any(),
+        }}
+        <Toast/>
     }
 }
 
@@ -41,24 +39,28 @@ pub fn App() -> impl IntoView {
 #[component]
 fn WorkspaceShell() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
-    let navigate = use_navigate();
-    let ws = Signal::derive(move || params.with(|p| p.get("ws").unwrap_or_default()));
-    let nav = navigate.clone();
+    let router = use_router();
+    // Leaving the shell keeps the last id until the shell is gone.
+    let ws = Memo::new(move |prev: Option<&String>| {
+        router
+            .with_path(|p| workspace_of(p).map(decode))
+            .or_else(|| prev.cloned())
+            .unwrap_or_default()
+    });
+    let ws: Signal<String> = ws.into();
     Effect::new(move |_| {
         if session.ready.get()
             && session.me.with(Option::is_none)
             && session.error.with(Option::is_none)
         {
-            nav("/signin", Default::default());
+            router.navigate("/signin");
         }
     });
     let sign_out = Callback::new(move |()| {
-        let navigate = navigate.clone();
         spawn_local(async move {
             let _ = api::logout().await;
             session.signed_out();
-            navigate("/signin", Default::default());
+            router.navigate("/signin");
         });
     });
     let user = move || session.me.with(|m| m.as_ref().map(|m| m.user.clone()));
@@ -94,4 +96,11 @@ fn WorkspaceShell() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// A path segment with its percent-escapes decoded (as typed in the URL).
+fn decode(segment: &str) -> String {
+    js_sys::decode_uri_component(segment)
+        .map(String::from)
+        .unwrap_or_else(|_| segment.to_owned())
 }

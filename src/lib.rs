@@ -6,5 +6,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod router;
 pub mod session;
 pub mod state;

@@ -1,7 +1,7 @@
 //! The sidebar: the workspace switcher at the top, then navigation.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Sections that later screens fill in, shown so the layout is honest about
 /// what exists.

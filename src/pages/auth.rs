@@ -4,12 +4,11 @@
 
 use crate::api::{self, ApiError};
 use crate::components::FieldError;
+use crate::router::{A, use_router};
 use crate::session::use_session;
 use crate::state::forms;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use roster_api::{LoginRequest, SignupRequest};
 
 /// One labelled input with its error line.
@@ -96,8 +95,8 @@ fn AuthCard(
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let next = super::safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let router = use_router();
+    let next = super::safe_next(router.query("next"));
     let alt = with_next("/signin", next.as_deref());
     let (name, email, password) = (
         RwSignal::new(String::new()),
@@ -148,7 +147,7 @@ pub fn SignUpPage() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let (navigate, next) = (navigate.clone(), next.clone());
+        let next = next.clone();
         spawn_local(async move {
             let req = SignupRequest {
                 email: e,
@@ -160,7 +159,7 @@ pub fn SignUpPage() -> impl IntoView {
                     session.signed_in();
                     session.reload().await;
                     let to = next.clone().unwrap_or_else(|| session.home_path());
-                    navigate(&to, Default::default());
+                    router.navigate(&to);
                 }
                 Err(err) => server.set(Some(err)),
             }
@@ -187,8 +186,8 @@ pub fn SignUpPage() -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let next = super::safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let router = use_router();
+    let next = super::safe_next(router.query("next"));
     let alt = with_next("/signup", next.as_deref());
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let submitted = RwSignal::new(false);
@@ -218,7 +217,7 @@ pub fn SignInPage() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let (navigate, next) = (navigate.clone(), next.clone());
+        let next = next.clone();
         spawn_local(async move {
             match api::login(&LoginRequest {
                 email: e,
@@ -230,7 +229,7 @@ pub fn SignInPage() -> impl IntoView {
                     session.signed_in();
                     session.reload().await;
                     let to = next.clone().unwrap_or_else(|| session.home_path());
-                    navigate(&to, Default::default());
+                    router.navigate(&to);
                 }
                 Err(err) => server.set(Some(err)),
             }

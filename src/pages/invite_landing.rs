@@ -3,11 +3,10 @@
 //! it accepts and opens the workspace, or says clearly why it cannot.
 
 use crate::api::{self, ApiError};
+use crate::router::{A, use_router};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Where to return after signing in: only paths on this site.
 pub fn safe_next(next: Option<String>) -> Option<String> {
@@ -18,8 +17,8 @@ pub fn safe_next(next: Option<String>) -> Option<String> {
 #[component]
 pub fn InviteLandingPage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
+    let router = use_router();
+    let token = router.query("token").unwrap_or_default();
     let here: String = format!(
         "/invitations/accept?token={}",
         String::from(js_sys::encode_uri_component(&token))
@@ -34,15 +33,12 @@ pub fn InviteLandingPage() -> impl IntoView {
             return;
         }
         started.set(true);
-        let (token, navigate) = (tok.clone(), navigate.clone());
+        let token = tok.clone();
         spawn_local(async move {
             match api::accept_invitation_token(&token).await {
                 Ok(done) => {
                     session.reload().await;
-                    navigate(
-                        &format!("/w/{}/members", done.workspace_id),
-                        Default::default(),
-                    );
+                    router.navigate(&format!("/w/{}/members", done.workspace_id));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -76,15 +72,15 @@ pub fn InviteLandingPage() -> impl IntoView {
                         </p>
                         <div class="actions">
                             <button class="btn" on:click=sign_out>"Sign out"</button>
-                            <A href=move || session.home_path() attr:class="btn primary">"Go to my workspaces"</A>
+                            <A href=move || session.home_path() class="btn primary">"Go to my workspaces"</A>
                         </div>
                     }.into_any(),
                     (true, None) => view! {
                         <h1>"You're invited"</h1>
                         <p class="muted">"Someone invited you to a workspace on Roster. Create an account with the address the invitation was sent to, or sign in, and you will join right away."</p>
                         <div class="stack">
-                            <A href=format!("/signup?next={n1}") attr:class="btn primary block">"Create an account"</A>
-                            <A href=format!("/signin?next={n2}") attr:class="btn block">"Sign in"</A>
+                            <A href=format!("/signup?next={n1}") class="btn primary block">"Create an account"</A>
+                            <A href=format!("/signin?next={n2}") class="btn block">"Sign in"</A>
                         </div>
                     }.into_any(),
                     (false, None) => view! {

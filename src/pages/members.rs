@@ -9,6 +9,7 @@ mod row;
 
 use crate::api::{self, ApiError};
 use crate::components::{Dialog, ErrorAlert, use_toasts};
+use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::{self, RowActions};
 use crate::state::invites::existing;
@@ -47,7 +48,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let more_busy = RwSignal::new(None::<MemberStatus>);
     let generation = StoredValue::new(0u32);
     let open = RwSignal::new(None::<Open>);
-    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let router = use_router();
 
     let load = move |ws: String, q: TableQuery| {
         let g0 = generation.get_value() + 1;
@@ -65,7 +66,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         session.reload().await;
                         toasts.error(format!("You no longer have access to {name}."));
                         let home = session.home_path();
-                        navigate.try_with_value(|n| n(&home, Default::default()));
+                        router.navigate(&home);
                         return;
                     }
                     Err(e) => {

@@ -1,8 +1,8 @@
 //! Shown for a workspace link I am not (or no longer actively) a member of.
 
+use crate::router::A;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "You don't have access", with a way back to my own workspaces.
 #[component]
@@ -23,7 +23,7 @@ pub fn NoAccessPage(#[prop(optional)] deactivated: bool) -> impl IntoView {
             } else {
                 "It may not exist, or you are not a member. Ask an admin of the workspace to invite you."
             }}</p>
-            <A href=home attr:class="btn primary">"Go to my workspaces"</A>
+            <A href=home class="btn primary">"Go to my workspaces"</A>
         </section>
     }
 }

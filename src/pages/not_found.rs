@@ -1,7 +1,7 @@
 //! The page for an address the app does not know.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown for any unknown client-side route.
 #[component]

@@ -3,18 +3,18 @@
 //! invitations.
 
 use super::workspaces::{CreateWorkspaceForm, PendingInvitations};
+use crate::router::use_router;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// `/`: a redirect once `/me` is known.
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let router = use_router();
     Effect::new(move |_| {
         if session.ready.get() {
-            navigate(&session.home_path(), Default::default());
+            router.navigate(&session.home_path());
         }
     });
     view! { <div class="boot" aria-busy="true"><span class="visually-hidden">"Loading Roster…"</span></div> }
@@ -24,10 +24,10 @@ pub fn StartPage() -> impl IntoView {
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let router = use_router();
     Effect::new(move |_| {
         if session.ready.get() && session.me.with(Option::is_none) {
-            navigate("/signin", Default::default());
+            router.navigate("/signin");
         }
     });
     let first = move || {

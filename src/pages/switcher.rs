@@ -6,12 +6,12 @@
 use super::workspaces::{CreateWorkspaceForm, PendingInvitations};
 use crate::api;
 use crate::components::{Avatar, Dialog, focus};
+use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::role_label;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use roster_api::MyWorkspaceResponse;
 
 /// Show the search box from this many workspaces.
@@ -30,7 +30,7 @@ pub fn filter_workspaces(all: &[MyWorkspaceResponse], search: &str) -> Vec<MyWor
 #[component]
 pub fn Switcher(current: Signal<String>) -> impl IntoView {
     let session = use_session();
-    let navigate = StoredValue::new_local(use_navigate());
+    let router = use_router();
     let open = RwSignal::new(false);
     let creating = RwSignal::new(false);
     let search = RwSignal::new(String::new());
@@ -54,7 +54,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
         spawn_local(async move {
             let _ = api::set_last_workspace(&target).await;
         });
-        navigate.try_with_value(|n| n(&format!("/w/{id}/members"), Default::default()));
+        router.navigate(&format!("/w/{id}/members"));
     };
     Effect::new(move |_| {
         if open.get() {

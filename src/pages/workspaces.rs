@@ -3,11 +3,11 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{FieldError, use_toasts};
+use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::{access::role_label, forms};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use roster_api::CreateWorkspaceRequest;
 
 /// The create-workspace form; on success goes to the new workspace.
@@ -18,7 +18,7 @@ pub fn CreateWorkspaceForm(
     on_done: Option<Callback<()>>,
 ) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let router = use_router();
     let name = RwSignal::new(String::new());
     let regions = forms::regions();
     let region = RwSignal::new(
@@ -51,7 +51,6 @@ pub fn CreateWorkspaceForm(
         }
         pending.set(true);
         server.set(None);
-        let navigate = navigate.clone();
         spawn_local(async move {
             let req = CreateWorkspaceRequest {
                 name: n.trim().to_owned(),
@@ -64,7 +63,7 @@ pub fn CreateWorkspaceForm(
                     if let Some(cb) = on_done {
                         cb.run(());
                     }
-                    navigate(&format!("/w/{}/members", ws.id), Default::default());
+                    router.navigate(&format!("/w/{}/members", ws.id));
                 }
                 Err(e) => server.set(Some(e)),
             }
@@ -117,7 +116,7 @@ pub fn CreateWorkspaceForm(
 pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
-    let navigate = StoredValue::new_local(use_navigate());
+    let router = use_router();
     let busy = RwSignal::new(None::<String>);
     let invites = move || {
         session.me.with(|m| {
@@ -143,7 +142,7 @@ pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
                                     match api::accept_invitation(&id).await {
                                         Ok(done) => {
                                             session.reload().await;
-                                            navigate.try_with_value(|n| n(&format!("/w/{}/members", done.workspace_id), Default::default()));
+                                            router.navigate(&format!("/w/{}/members", done.workspace_id));
                                         }
                                         Err(e) => toasts.error(e.to_string()),
                                     }

@@ -22,8 +22,27 @@ async fn a_visitor_signs_up_creates_a_workspace_and_signs_out() {
         b.screenshot("signin-errors").await?;
         assert_accessible(&b, "sign-in").await?;
 
+        // Links inside the app navigate without reloading the page.
+        b.client()
+            .execute("window.__rosterSamePage = true;", Vec::new())
+            .await?;
         b.click(By::Text("Create an account")).await?;
         b.wait_path("/signup").await?;
+        // Back and forward follow the history, still on the same page.
+        b.client().back().await?;
+        b.wait_path("/signin").await?;
+        b.wait_for(By::Text("Create an account")).await?;
+        b.client().forward().await?;
+        b.wait_path("/signup").await?;
+        let same_page = b
+            .client()
+            .execute("return window.__rosterSamePage === true;", Vec::new())
+            .await?;
+        assert_eq!(
+            same_page,
+            serde_json::Value::Bool(true),
+            "the link or back/forward reloaded the page"
+        );
         b.type_into(By::Label("Full name"), "Nora Quinn").await?;
         b.type_into(By::Label("Work email"), "nora@").await?;
         b.type_into(By::Label("Password"), "short").await?;
