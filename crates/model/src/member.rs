@@ -3,7 +3,9 @@
 //! member holds any access (`Member::effective_permissions`).
 
 use std::collections::BTreeSet;
+use std::fmt;
 
+use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ids::{ApiKeyId, MemberId, ResourceId, UserId};
@@ -84,21 +86,34 @@ macro_rules! access_enum {
             }
         }
 
+        // A visitor rather than an untagged enum: no buffering of the input,
+        // and much less code in the browser build.
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                #[derive(Deserialize)]
-                #[serde(untagged)]
-                enum Repr {
-                    Word(String),
-                    List(BTreeSet<$item>),
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("\"all\" or a list of ", $what, "s"))
+                    }
+                    fn visit_str<E: de::Error>(self, w: &str) -> Result<$name, E> {
+                        if w == "all" {
+                            Ok($name::All)
+                        } else {
+                            Err(E::custom(concat!(
+                                "expected \"all\" or a list of ", $what, "s"
+                            )))
+                        }
+                    }
+                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<$name, A::Error> {
+                        let mut set = BTreeSet::new();
+                        while let Some(item) = seq.next_element::<$item>()? {
+                            set.insert(item);
+                        }
+                        Ok($name::Only(set))
+                    }
                 }
-                match Repr::deserialize(d)? {
-                    Repr::Word(w) if w == "all" => Ok($name::All),
-                    Repr::Word(_) => Err(serde::de::Error::custom(concat!(
-                        "expected \"all\" or a list of ", $what, "s"
-                    ))),
-                    Repr::List(set) => Ok($name::Only(set)),
-                }
+                d.deserialize_any(V)
             }
         }
     };
