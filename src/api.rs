@@ -81,13 +81,6 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-async fn read<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
-    check(&res).await?;
-    res.json::<T>()
-        .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
-}
-
 async fn check(res: &Response) -> Result<(), ApiError> {
     if res.ok() {
         return Ok(());
@@ -120,31 +113,62 @@ fn net(e: gloo_net::Error) -> ApiError {
     ApiError::Network(e.to_string())
 }
 
+// The async plumbing below is not generic: only `encode` and `decode` are
+// compiled once per wire type, which keeps the WASM small.
+
+/// Sends `req`; the body of a successful answer, or why there is none.
+async fn fetch(req: Request) -> Result<Response, ApiError> {
+    let res = req.send().await.map_err(net)?;
+    check(&res).await?;
+    Ok(res)
+}
+
+async fn fetch_text(req: Request) -> Result<String, ApiError> {
+    fetch(req)
+        .await?
+        .text()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
+}
+
 async fn get<T: DeserializeOwned>(b: RequestBuilder) -> Result<T, ApiError> {
-    read(b.send().await.map_err(net)?).await
+    decode(&fetch_text(b.build().map_err(net)?).await?)
 }
 
 fn unsafe_call(b: RequestBuilder) -> RequestBuilder {
     b.header("X-CSRF-Token", &csrf())
 }
 
+/// An unsafe request with a JSON body.
+fn with_json(b: RequestBuilder, json: String) -> Result<Request, ApiError> {
+    unsafe_call(b)
+        .header("Content-Type", "application/json")
+        .body(json)
+        .map_err(net)
+}
+
 async fn send<B: Serialize, T: DeserializeOwned>(
     b: RequestBuilder,
     body: &B,
 ) -> Result<T, ApiError> {
-    let req = unsafe_call(b).json(body).map_err(net)?;
-    read(req.send().await.map_err(net)?).await
+    let req = with_json(b, encode(body)?)?;
+    decode(&fetch_text(req).await?)
 }
 
 async fn send_empty(b: RequestBuilder) -> Result<(), ApiError> {
-    let res = unsafe_call(b).send().await.map_err(net)?;
-    check(&res).await
+    fetch(unsafe_call(b).build().map_err(net)?).await.map(drop)
 }
 
 async fn send_json_empty<B: Serialize>(b: RequestBuilder, body: &B) -> Result<(), ApiError> {
-    let req = unsafe_call(b).json(body).map_err(net)?;
-    let res = req.send().await.map_err(net)?;
-    check(&res).await
+    fetch(with_json(b, encode(body)?)?).await.map(drop)
 }
 
 /// `GET /readyz`: the server's state and database.
@@ -291,13 +315,8 @@ pub async fn revoke_invitation(ws: &str, id: &str) -> Result<(), ApiError> {
 /// `POST /invitations/{id}/accept`.
 pub async fn accept_invitation(id: &str) -> Result<AcceptedInvitationResponse, ApiError> {
     let path = fill(paths::MY_INVITATION_ACCEPT, &[("id", id)]);
-    read(
-        unsafe_call(Request::post(&path))
-            .send()
-            .await
-            .map_err(net)?,
-    )
-    .await
+    let req = unsafe_call(Request::post(&path)).build().map_err(net)?;
+    decode(&fetch_text(req).await?)
 }
 
 /// `POST /invitations/{id}/decline`.
