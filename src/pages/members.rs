@@ -297,7 +297,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         let count = group.count_label();
                         let more = group.next.is_some();
                         view! {
-                            <tbody class:dim=move || loading.get() data-testid=format!("group-{}", label.to_lowercase())>
+                            <tbody class:dim=move || loading.get() data-testid=format!("group-{}", label.to_ascii_lowercase())>
                                 <tr class="group-row">
                                     <th colspan="6" scope="rowgroup" id=head_id>
                                         {label} <span class="count">{count}</span>
@@ -312,7 +312,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                                     <tr class="more-row"><td colspan="6">
                                         <button class="btn" disabled=move || more_busy.get() == Some(s)
                                             on:click=move |_| load_more(s)>
-                                            {move || if more_busy.get() == Some(s) { format!("Loading {}…", label.to_lowercase()) } else { format!("Load more {}", label.to_lowercase()) }}
+                                            {move || if more_busy.get() == Some(s) { format!("Loading {}…", label.to_ascii_lowercase()) } else { format!("Load more {}", label.to_ascii_lowercase()) }}
                                         </button>
                                     </td></tr>
                                 })}

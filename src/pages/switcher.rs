@@ -9,6 +9,7 @@ use crate::components::{Avatar, Dialog, focus};
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::role_label;
+use crate::state::text::lower;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,9 +20,9 @@ const SEARCH_FROM: usize = 6;
 
 /// Workspaces whose name contains the search text (case-insensitive).
 pub fn filter_workspaces(all: &[MyWorkspaceResponse], search: &str) -> Vec<MyWorkspaceResponse> {
-    let s = search.trim().to_lowercase();
+    let s = lower(search.trim());
     all.iter()
-        .filter(|w| s.is_empty() || w.name.to_lowercase().contains(&s))
+        .filter(|w| s.is_empty() || lower(&w.name).contains(&s))
         .cloned()
         .collect()
 }

@@ -8,12 +8,39 @@ pub fn initials(name: &str, email: &str) -> String {
         .filter(|w| !w.is_empty())
         .take(2)
         .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
         .collect();
     if out.is_empty() {
         out.push('?');
     }
-    out
+    upper(&out)
+}
+
+// Unicode case mapping: in the browser the platform's tables do it (the same
+// Unicode mapping as `str::to_uppercase` / `to_lowercase`); Rust's own would
+// add about 15 KB of tables and code to the WASM.
+
+/// Unicode upper case.
+pub fn upper(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(s).to_upper_case().into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.to_uppercase()
+    }
+}
+
+/// Unicode lower case.
+pub fn lower(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(s).to_lower_case().into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.to_lowercase()
+    }
 }
 
 /// One of eight colour classes (`tint-0`…`tint-7`), stable for an id.
