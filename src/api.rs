@@ -26,9 +26,10 @@ pub enum ApiError {
         "Roster answered in an unexpected way ({0}). Reload the page; if it persists, the app may be out of date."
     )]
     Decode(String),
-    /// The server refused or failed, with its problem body.
+    /// The server refused or failed, with its problem body (boxed: it is by
+    /// far the largest variant).
     #[error("{}", .0.detail)]
-    Server(Problem),
+    Server(Box<Problem>),
 }
 
 impl ApiError {
@@ -94,9 +95,9 @@ async fn check(res: &Response) -> Result<(), ApiError> {
             .json::<Problem>()
             .await
             .map_err(|e| ApiError::Decode(e.to_string()))?;
-        Err(ApiError::Server(problem))
+        Err(ApiError::Server(Box::new(problem)))
     } else {
-        Err(ApiError::Server(Problem::new(
+        Err(ApiError::Server(Box::new(Problem::new(
             res.status(),
             "unexpected_status",
             "Unexpected answer",
@@ -105,7 +106,7 @@ async fn check(res: &Response) -> Result<(), ApiError> {
                 res.status(),
                 res.status_text()
             ),
-        )))
+        ))))
     }
 }
 

@@ -28,11 +28,11 @@ pub async fn invitation_of(ws: &str, member_id: &str) -> Result<String, ApiError
         .find(|i| i.member_id == member_id && i.status == "pending")
         .map(|i| i.id)
         .ok_or_else(|| {
-            ApiError::Server(roster_api::Problem::new(
+            ApiError::Server(Box::new(roster_api::Problem::new(
                 404,
                 "not_found",
                 "Not found",
                 "This invitation is no longer pending. Reload the page.",
-            ))
+            )))
         })
 }
