@@ -14,6 +14,7 @@ use roster_api::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
+use wasm_bindgen::{JsCast as _, JsValue};
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -91,10 +92,7 @@ async fn check(res: &Response) -> Result<(), ApiError> {
         .get("content-type")
         .is_some_and(|ct| ct.starts_with(PROBLEM_CONTENT_TYPE));
     if is_problem {
-        let problem = res
-            .json::<Problem>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let problem: Problem = decode(body_json(res).await?)?;
         Err(ApiError::Server(Box::new(problem)))
     } else {
         Err(ApiError::Server(Box::new(Problem::new(
@@ -124,16 +122,29 @@ async fn fetch(req: Request) -> Result<Response, ApiError> {
     Ok(res)
 }
 
-async fn fetch_text(req: Request) -> Result<String, ApiError> {
-    fetch(req)
-        .await?
+/// The JSON body of an answer, parsed by the browser.
+async fn body_json(res: &Response) -> Result<JsValue, ApiError> {
+    let text = res
         .text()
         .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| {
+        let message = e
+            .dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        ApiError::Decode(message)
+    })
 }
 
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+async fn fetch_json(req: Request) -> Result<JsValue, ApiError> {
+    body_json(&fetch(req).await?).await
+}
+
+/// A wire type from parsed JSON (serde-wasm-bindgen reads the JS values
+/// directly: no JSON parser in the WASM).
+fn decode<T: DeserializeOwned>(json: JsValue) -> Result<T, ApiError> {
+    serde_wasm_bindgen::from_value(json).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
@@ -141,7 +152,7 @@ fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
 }
 
 async fn get<T: DeserializeOwned>(b: RequestBuilder) -> Result<T, ApiError> {
-    decode(&fetch_text(b.build().map_err(net)?).await?)
+    decode(fetch_json(b.build().map_err(net)?).await?)
 }
 
 fn unsafe_call(b: RequestBuilder) -> RequestBuilder {
@@ -161,7 +172,7 @@ async fn send<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     let req = with_json(b, encode(body)?)?;
-    decode(&fetch_text(req).await?)
+    decode(fetch_json(req).await?)
 }
 
 async fn send_empty(b: RequestBuilder) -> Result<(), ApiError> {
@@ -317,7 +328,7 @@ pub async fn revoke_invitation(ws: &str, id: &str) -> Result<(), ApiError> {
 pub async fn accept_invitation(id: &str) -> Result<AcceptedInvitationResponse, ApiError> {
     let path = fill(paths::MY_INVITATION_ACCEPT, &[("id", id)]);
     let req = unsafe_call(Request::post(&path)).build().map_err(net)?;
-    decode(&fetch_text(req).await?)
+    decode(fetch_json(req).await?)
 }
 
 /// `POST /invitations/{id}/decline`.
