@@ -1,9 +1,12 @@
-//! Typed HTTP client: one async fn per endpoint, the only user of gloo-net.
+//! Typed HTTP client: one async fn per endpoint, the only code that talks
+//! HTTP (through `http`, a thin layer on `fetch`).
 //! A failed call is never turned into `None`: network, decoding and server
 //! problems stay apart so the UI can say what happened. Unsafe methods carry
 //! the CSRF token that `/me`, sign-up and log-in hand out.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+mod http;
+
+use http::{Request, Response};
 use roster_api::{
     AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
     CreateWorkspaceRequest, InvitationLinkResponse, InvitationResponse, InvitationResultsResponse,
@@ -14,7 +17,7 @@ use roster_api::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -88,8 +91,7 @@ async fn check(res: &Response) -> Result<(), ApiError> {
         return Ok(());
     }
     let is_problem = res
-        .headers()
-        .get("content-type")
+        .header("content-type")
         .is_some_and(|ct| ct.starts_with(PROBLEM_CONTENT_TYPE));
     if is_problem {
         let problem: Problem = decode(body_json(res).await?)?;
@@ -108,8 +110,8 @@ async fn check(res: &Response) -> Result<(), ApiError> {
     }
 }
 
-fn net(e: gloo_net::Error) -> ApiError {
-    ApiError::Network(e.to_string())
+fn net(e: String) -> ApiError {
+    ApiError::Network(e)
 }
 
 // The async plumbing below is not generic: only `encode` and `decode` are
@@ -124,17 +126,8 @@ async fn fetch(req: Request) -> Result<Response, ApiError> {
 
 /// The JSON body of an answer, parsed by the browser.
 async fn body_json(res: &Response) -> Result<JsValue, ApiError> {
-    let text = res
-        .text()
-        .await
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|e| {
-        let message = e
-            .dyn_into::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        ApiError::Decode(message)
-    })
+    let text = res.text().await.map_err(ApiError::Decode)?;
+    js_sys::JSON::parse(&text).map_err(|e| ApiError::Decode(http::message(e)))
 }
 
 async fn fetch_json(req: Request) -> Result<JsValue, ApiError> {
@@ -151,36 +144,32 @@ fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
 }
 
-async fn get<T: DeserializeOwned>(b: RequestBuilder) -> Result<T, ApiError> {
-    decode(fetch_json(b.build().map_err(net)?).await?)
+async fn get<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
+    decode(fetch_json(req).await?)
 }
 
-fn unsafe_call(b: RequestBuilder) -> RequestBuilder {
+fn unsafe_call(b: Request) -> Request {
     b.header("X-CSRF-Token", &csrf())
 }
 
 /// An unsafe request with a JSON body.
-fn with_json(b: RequestBuilder, json: String) -> Result<Request, ApiError> {
+fn with_json(b: Request, json: String) -> Request {
     unsafe_call(b)
         .header("Content-Type", "application/json")
         .body(json)
-        .map_err(net)
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(
-    b: RequestBuilder,
-    body: &B,
-) -> Result<T, ApiError> {
-    let req = with_json(b, encode(body)?)?;
+async fn send<B: Serialize, T: DeserializeOwned>(b: Request, body: &B) -> Result<T, ApiError> {
+    let req = with_json(b, encode(body)?);
     decode(fetch_json(req).await?)
 }
 
-async fn send_empty(b: RequestBuilder) -> Result<(), ApiError> {
-    fetch(unsafe_call(b).build().map_err(net)?).await.map(drop)
+async fn send_empty(b: Request) -> Result<(), ApiError> {
+    fetch(unsafe_call(b)).await.map(drop)
 }
 
-async fn send_json_empty<B: Serialize>(b: RequestBuilder, body: &B) -> Result<(), ApiError> {
-    fetch(with_json(b, encode(body)?)?).await.map(drop)
+async fn send_json_empty<B: Serialize>(b: Request, body: &B) -> Result<(), ApiError> {
+    fetch(with_json(b, encode(body)?)).await.map(drop)
 }
 
 /// `GET /readyz`: the server's state and database.
@@ -327,8 +316,7 @@ pub async fn revoke_invitation(ws: &str, id: &str) -> Result<(), ApiError> {
 /// `POST /invitations/{id}/accept`.
 pub async fn accept_invitation(id: &str) -> Result<AcceptedInvitationResponse, ApiError> {
     let path = fill(paths::MY_INVITATION_ACCEPT, &[("id", id)]);
-    let req = unsafe_call(Request::post(&path)).build().map_err(net)?;
-    decode(fetch_json(req).await?)
+    decode(fetch_json(unsafe_call(Request::post(&path))).await?)
 }
 
 /// `POST /invitations/{id}/decline`.
