@@ -140,8 +140,15 @@ fn decode<T: DeserializeOwned>(json: JsValue) -> Result<T, ApiError> {
     serde_wasm_bindgen::from_value(json).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
+/// A request body as JSON text (serde-wasm-bindgen builds the JS value,
+/// the browser writes it: no JSON writer in the WASM).
 fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    js_sys::JSON::stringify(&value)
+        .map(String::from)
+        .map_err(|e| ApiError::Network(http::message(e)))
 }
 
 async fn get<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
