@@ -5,6 +5,7 @@
 //! the CSRF token that `/me`, sign-up and log-in hand out.
 
 mod http;
+pub mod json;
 
 use http::{Request, Response};
 use roster_api::{
@@ -134,10 +135,10 @@ async fn fetch_json(req: Request) -> Result<JsValue, ApiError> {
     body_json(&fetch(req).await?).await
 }
 
-/// A wire type from parsed JSON (serde-wasm-bindgen reads the JS values
-/// directly: no JSON parser in the WASM).
+/// A wire type from parsed JSON (read from the JS values directly: no JSON
+/// parser in the WASM).
 fn decode<T: DeserializeOwned>(json: JsValue) -> Result<T, ApiError> {
-    serde_wasm_bindgen::from_value(json).map_err(|e| ApiError::Decode(e.to_string()))
+    json::from_value(json).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 /// A request body as JSON text (serde-wasm-bindgen builds the JS value,

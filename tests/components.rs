@@ -1,5 +1,6 @@
 //! Component tests in a real browser (wasm-bindgen-test in headless
-//! Chromium): components render the right markup and react to input.
+//! Chromium): components render the right markup and react to input, and
+//! wire types read from browser-parsed JSON exactly as serde_json reads them.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -71,5 +72,84 @@ async fn account_menu_opens_and_closes() {
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
+    );
+}
+
+/// Reads `text` both ways: through the browser's JSON.parse and
+/// `api::json`, and through serde_json; both must agree.
+fn both<T>(text: &str) -> (Result<T, String>, Result<T, String>)
+where
+    T: serde::de::DeserializeOwned,
+{
+    let parsed = js_sys::JSON::parse(text).expect("valid JSON");
+    let ours = roster_web::api::json::from_value::<T>(parsed).map_err(|e| e.to_string());
+    let theirs = serde_json::from_str::<T>(text).map_err(|e| e.to_string());
+    (ours, theirs)
+}
+
+#[wasm_bindgen_test]
+fn wire_types_read_from_parsed_json_as_serde_json_reads_them() {
+    use roster_api::{MeResponse, MemberResponse, Page, Problem};
+    let member = r#"{"id":"m1","user_id":null,"name":"Ada","email":"ada@x.io","role":"admin",
+        "status":"invited","feature_access":["ai_chat","dashboard"],"resource_access":"all",
+        "joined_at":"2026-01-02T03:04:05Z","unknown":{"nested":[1,2.5,true]}}"#;
+    let (ours, theirs) = both::<MemberResponse>(member);
+    assert_eq!(ours, theirs);
+    assert!(ours.is_ok(), "{ours:?}");
+    let page = format!(r#"{{"items":[{member},{member}],"next_cursor":"c2"}}"#);
+    let (ours, theirs) = both::<Page<MemberResponse>>(&page);
+    assert_eq!(ours, theirs);
+    assert_eq!(ours.map(|p| p.items.len()), Ok(2));
+    let problem = r#"{"type":"urn:roster:problem:validation","title":"Invalid","status":422,
+        "detail":"Check the fields.","code":"validation","errors":[{"field":"email","message":"Enter an email."}]}"#;
+    let (ours, theirs) = both::<Problem>(problem);
+    assert_eq!(ours, theirs);
+    assert!(ours.is_ok(), "{ours:?}");
+    let me = r#"{"user":{"id":"u1","name":"Ada","email":"ada@x.io"},"workspaces":[],
+        "pending_invitations":[],"join_suggestions":[],"csrf_token":"t"}"#;
+    let (ours, theirs) = both::<MeResponse>(me);
+    assert_eq!(ours.is_ok(), theirs.is_ok(), "{ours:?} / {theirs:?}");
+}
+
+#[wasm_bindgen_test]
+fn wrong_shapes_are_refused_and_named() {
+    use roster_api::{MemberResponse, Problem};
+    for bad in [
+        r#"{"type":"t","title":"T","status":"422","detail":"d","code":"c"}"#,
+        r#"{"type":"t","title":"T","status":4.5,"detail":"d","code":"c"}"#,
+        r#"{"type":"t","title":"T","status":70000,"detail":"d","code":"c"}"#,
+        r#"{"type":"t","title":"T","detail":"d","code":"c"}"#,
+        r#"[1,2]"#,
+    ] {
+        let (ours, theirs) = both::<Problem>(bad);
+        assert!(
+            ours.is_err() && theirs.is_err(),
+            "{bad}: {ours:?} / {theirs:?}"
+        );
+    }
+    let member = |status: &str, features: &str| {
+        format!(
+            r#"{{"id":"m","user_id":"u","name":"N","email":"e","role":"r","status":{status},
+            "feature_access":{features},"resource_access":[],"joined_at":"j","invited_by":null}}"#
+        )
+    };
+    for bad in [
+        member("\"gone\"", "\"all\""),
+        member("\"active\"", "\"none\""),
+        member("\"active\"", "[\"Bad Key\"]"),
+        member("\"active\"", "3"),
+    ] {
+        let (ours, theirs) = both::<MemberResponse>(&bad);
+        assert!(
+            ours.is_err() && theirs.is_err(),
+            "{bad}: {ours:?} / {theirs:?}"
+        );
+    }
+    let (ours, _) =
+        both::<Problem>(r#"{"type":"t","title":"T","status":4.5,"detail":"d","code":"c"}"#);
+    let message = ours.unwrap_err();
+    assert!(
+        message.contains("a number with a fraction") && message.contains("u16"),
+        "{message}"
     );
 }
