@@ -4,6 +4,7 @@
 
 mod bench;
 mod checks;
+mod fuzz;
 mod load;
 mod peer;
 mod postgres;
@@ -31,6 +32,7 @@ commands:
   bench [model] [size] [load]
           run the benchmarks (all parts when none named) and write
           target/bench/report.md
+  fuzz    run Schemathesis against a fresh server on SQLite (also part of `test`)
   web     build the release web app into dist/ (what the browser tests serve)
 ";
 
@@ -42,6 +44,7 @@ fn main() {
         Some("run") => run::main(&rest),
         Some("test") => test::main(&rest),
         Some("bench") => bench::main(&rest),
+        Some("fuzz") => fuzz::standalone(),
         Some("web") => crate::tools::ensure_build_tools()
             .and_then(|()| web::build_release(rest.iter().any(|a| a == "--force"))),
         Some("-h" | "--help" | "help") | None => {

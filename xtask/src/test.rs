@@ -125,6 +125,8 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     let mut sqlite = cargo(&["test", "--workspace"]);
     sqlite.env_remove("ROSTER_TEST_DATABASE_URL");
     tests("native tests (SQLite)", sqlite, &mut step);
+    println!("=== API fuzzing with Schemathesis (SQLite)");
+    step("schemathesis (SQLite)", crate::fuzz::sqlite());
 
     println!("=== PostgreSQL");
     // Given a URL, use it; otherwise a throw-away cluster that lives until dropped.
@@ -135,8 +137,13 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     match pg {
         Ok((url, cluster)) => {
             let mut c = cargo(&["test", "-p", "roster-server", "--test", "api"]);
-            c.env("ROSTER_TEST_DATABASE_URL", url);
+            c.env("ROSTER_TEST_DATABASE_URL", &url);
             tests("server tests (PostgreSQL)", c, &mut step);
+            println!("=== API fuzzing with Schemathesis (PostgreSQL)");
+            step(
+                "schemathesis (PostgreSQL)",
+                crate::fuzz::run(&url, "postgres", 18391),
+            );
             drop(cluster);
         }
         Err(e) => {

@@ -166,6 +166,42 @@ pub fn ensure_postgres() -> anyhow::Result<()> {
     apt_install(&["postgresql"])
 }
 
+/// Schemathesis in a virtual environment under `target/py`, from PyPI;
+/// returns the path of its `st` command.
+pub fn ensure_schemathesis() -> anyhow::Result<std::path::PathBuf> {
+    let version = crate::fuzz::SCHEMATHESIS_VERSION;
+    let venv = crate::root().join("target/py");
+    let st = venv.join("bin/st");
+    let installed = {
+        let mut c = cmd(&st.display().to_string());
+        c.arg("--version");
+        output(c)
+    };
+    if installed.is_some_and(|v| v.ends_with(version)) {
+        return Ok(st);
+    }
+    let t = announce(
+        &format!("installing schemathesis {version} from PyPI into target/py"),
+        "a minute",
+    );
+    let venv_created = |venv: &Path| {
+        let mut c = cmd("python3");
+        c.args(["-m", "venv", "--clear"]).arg(venv);
+        run(c)
+    };
+    if venv_created(&venv).is_err() {
+        // Debian splits ensurepip out of python3.
+        apt_install(&["python3-venv"])?;
+        venv_created(&venv).context("python3 -m venv target/py")?;
+    }
+    let mut pip = cmd(&venv.join("bin/pip").display().to_string());
+    pip.args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("schemathesis=={version}"));
+    run(pip).context("pip install schemathesis")?;
+    println!("    done in {}", crate::proc::human(t.elapsed()));
+    Ok(st)
+}
+
 /// Whether `program` is on PATH.
 fn on_path(program: &str) -> bool {
     let mut c = cmd("sh");

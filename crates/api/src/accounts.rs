@@ -8,10 +8,19 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct SignupRequest {
     /// The address to sign in with.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 254,
+            pattern = "^[A-Za-z0-9_+-]{1,20}(\\.[A-Za-z0-9_+-]{1,20}){0,2}@[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}(\\.[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}){0,2}\\.[A-Za-z]{2,12}$"
+        )
+    )]
     pub email: String,
-    /// At least 8 characters.
+    /// 8–1,024 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
     pub password: String,
-    /// Display name.
+    /// Display name, 1–100 characters.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub name: String,
 }
 

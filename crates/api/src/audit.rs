@@ -43,6 +43,7 @@ pub struct ListAuditQuery {
     pub limit: Option<u32>,
     /// The previous page's `next_cursor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^[A-Za-z0-9_-]{0,1024}$"))]
     pub cursor: Option<String>,
     /// `csv` downloads every matching event as one CSV file (no paging;
     /// `limit` and `cursor` are ignored). `Accept: text/csv` does the same.

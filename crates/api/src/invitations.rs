@@ -12,14 +12,15 @@ pub struct InviteRequest {
     /// The address as typed.
     pub email: String,
     /// Role key.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(owner|admin|editor|viewer)$"))]
     pub role: String,
     /// Feature access (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::FeatureAccessSchema>, inline))]
     pub feature_access: Option<FeatureAccess>,
     /// Resource access (default all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::ResourceAccessSchema>, inline))]
     pub resource_access: Option<ResourceAccess>,
 }
 

@@ -14,6 +14,8 @@ pub mod outbox;
 pub mod page;
 pub mod paths;
 pub mod problem;
+#[cfg(feature = "openapi")]
+pub mod schema;
 pub mod workspaces;
 
 pub use accounts::{

@@ -40,18 +40,19 @@ pub struct MemberResponse {
 pub struct UpdateMemberRequest {
     /// New role key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(owner|admin|editor|viewer)$"))]
     pub role: Option<String>,
     /// New feature access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::FeatureAccessSchema>, inline))]
     pub feature_access: Option<FeatureAccess>,
     /// New resource access.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::ResourceAccessSchema>, inline))]
     pub resource_access: Option<ResourceAccess>,
     /// `active` or `deactivated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^(active|deactivated)$"))]
     pub status: Option<MemberStatus>,
 }
 
@@ -76,12 +77,15 @@ pub struct ListMembersQuery {
     pub q: Option<String>,
     /// `active`, `invited` or `deactivated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^(active|invited|deactivated)$"))]
     pub status: Option<String>,
     /// `name` (default), `email`, `role` or `joined`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^(name|email|role|joined)$"))]
     pub sort: Option<String>,
     /// `asc` (default) or `desc`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^(asc|desc)$"))]
     pub order: Option<String>,
     /// 1–200, default 50.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,5 +93,6 @@ pub struct ListMembersQuery {
     pub limit: Option<u32>,
     /// The previous page's `next_cursor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^[A-Za-z0-9_-]{0,1024}$"))]
     pub cursor: Option<String>,
 }

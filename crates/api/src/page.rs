@@ -28,5 +28,6 @@ pub struct PageQuery {
     pub limit: Option<u32>,
     /// The previous page's `next_cursor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = "^[A-Za-z0-9_-]{0,1024}$"))]
     pub cursor: Option<String>,
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct CreateWorkspaceRequest {
     /// Display name, 1–64 characters.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::workspace_name))]
     pub name: String,
     /// One of the deployment's regions.
     pub region: String,
@@ -21,24 +22,40 @@ pub struct CreateWorkspaceRequest {
 pub struct UpdateWorkspaceRequest {
     /// New name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::new_workspace_name))]
     pub name: Option<String>,
-    /// Logo image address (`https://…`).
+    /// Logo image address (`https://…`); empty clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^\\s*(https?://[!-~]{1,2000})?\\s*$")
+    )]
     pub logo_url: Option<String>,
-    /// `#rrggbb`.
+    /// `#rrggbb`; empty clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*(#[0-9A-Fa-f]{6})?\\s*$"))]
     pub colour: Option<String>,
-    /// Markdown home page.
+    /// Markdown home page, up to 20,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
     pub description: Option<String>,
-    /// ISO 3166 alpha-2 country codes.
+    /// ISO 3166 alpha-2 country codes, at most 250.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 250, inline, value_type = Option<Vec<crate::schema::CountryCode>>))]
     pub countries: Option<Vec<String>>,
-    /// Company domain.
+    /// Company domain; empty clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^\\s*([A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}(\\.[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}){0,2}\\.[A-Za-z]{2,12})?\\s*$"
+        )
+    )]
     pub domain: Option<String>,
-    /// Always refused (422): the region is fixed at creation.
+    /// Always refused (422): the region is fixed at creation. Not in the
+    /// OpenAPI document, which therefore refuses it like any unknown field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(ignore))]
     pub region: Option<String>,
 }
 
@@ -84,7 +101,8 @@ pub struct DeleteWorkspaceRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PutConfigRequest {
-    /// The value (text; not for secrets).
+    /// The value (text, up to 8,192 characters; not for secrets).
+    #[cfg_attr(feature = "openapi", schema(max_length = 8192))]
     pub value: String,
 }
 

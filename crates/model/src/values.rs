@@ -57,8 +57,8 @@ pub(crate) use string_value;
 /// Trims surrounding whitespace and checks a display name's length (in
 /// characters) and that it has no control characters.
 pub(crate) fn display_name(s: &str, max: usize) -> Result<&str, NameError> {
-    // Bound the work on hostile input before counting characters.
-    if s.len() > max * 4 + 64 {
+    // Bound the work on hostile input before trimming and checking.
+    if s.chars().nth(max * 4 + 64).is_some() {
         return Err(NameError::TooLong { max });
     }
     let t = s.trim();

@@ -70,10 +70,12 @@ async fn list(
             .and_then(|a| a.split(',').next())
             .is_some_and(|first| first.trim().starts_with("text/csv")),
     };
+    // Checked in both formats, so a malformed `limit` or `cursor` is refused
+    // even where the CSV export does not use it.
+    let page = page_of(query.clone())?;
     if wants_csv {
         return export(&state, &auth, &ws, query).await;
     }
-    let page = page_of(query)?;
     let events = audit::list(&state, &auth.caller, &ws, &page).await?;
     let (events, next_cursor) =
         paging::split(events, page.limit - 1, |e| paging::encode(&e.at, &e.id));

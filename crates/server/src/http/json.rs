@@ -63,6 +63,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     // the body malformed, never a value to act on with the tail ignored.
     serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
         .map_err(|_| AppError::BadRequest("The body is not valid JSON.".to_owned()))?;
+    // Every request body is an object; serde would also take a struct
+    // written as an array of its fields in order, which no client means.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(AppError::field("body", "Send a JSON object."));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -6,11 +6,12 @@ use super::{accounts, audit, health, invitations, members, outbox, workspaces};
 use crate::state::AppState;
 use axum::Json;
 use axum::Router;
+use axum::extract::State;
 use axum::routing::get;
 use roster_api::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
 use std::collections::BTreeMap;
 use utoipa::OpenApi;
-use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, response::Response};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, Schema, response::Response};
 
 /// Where the document is served (under the API prefix).
 pub const OPENAPI_PATH: &str = "/openapi.json";
@@ -126,8 +127,25 @@ pub fn routes() -> Router<AppState> {
     summary = "This OpenAPI 3.1 document",
     responses((status = 200, description = "The document", content_type = "application/json"))
 )]
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn openapi_json(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json(document(&state))
+}
+
+/// The document, with what this deployment configures filled in: the
+/// regions a workspace may be created in.
+pub fn document(state: &AppState) -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    let regions: Vec<&str> = state.regions.list().iter().map(|r| r.as_str()).collect();
+    let create = doc
+        .components
+        .as_mut()
+        .and_then(|c| c.schemas.get_mut("CreateWorkspaceRequest"));
+    if let Some(RefOr::T(Schema::Object(create))) = create
+        && let Some(RefOr::T(Schema::Object(region))) = create.properties.get_mut("region")
+    {
+        region.enum_values = Some(regions.into_iter().map(Into::into).collect());
+    }
+    doc
 }
 
 fn problem_response(description: &str) -> RefOr<Response> {
@@ -163,6 +181,7 @@ impl utoipa::IntoResponses for Problems {
             ),
             (404, "Not found, or not visible to the caller"),
             (409, "Conflicts with the current state, e.g. the last owner"),
+            (413, "The body is over the size limit"),
             (422, "Well-formed but refused by a rule"),
         ])
     }
@@ -178,6 +197,7 @@ impl utoipa::IntoResponses for PublicProblems {
             (401, "Wrong email and password pair"),
             (403, "Not a same-origin JSON request"),
             (409, "The email already has an account"),
+            (413, "The body is over the size limit"),
             (422, "Well-formed but refused by a rule"),
             (429, "Too many attempts; see `Retry-After`"),
         ])

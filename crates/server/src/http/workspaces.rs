@@ -195,7 +195,7 @@ async fn list_config(
     path = "/api/v1/workspaces/{ws}/config/{key}",
     tag = "workspaces",
     summary = "One configuration property",
-    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key", pattern = "^[a-z0-9_.-]{1,64}$")),
     responses((status = 200, description = "The property", body = ConfigResponse), crate::http::openapi::Problems)
 )]
 async fn get_config(
@@ -212,7 +212,7 @@ async fn get_config(
     path = "/api/v1/workspaces/{ws}/config/{key}",
     tag = "workspaces",
     summary = "Set a configuration property",
-    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key", pattern = "^[a-z0-9_.-]{1,64}$")),
     request_body = PutConfigRequest,
     responses((status = 200, description = "Saved", body = ConfigResponse), crate::http::openapi::Problems)
 )]
@@ -234,7 +234,7 @@ async fn put_config(
     path = "/api/v1/workspaces/{ws}/config/{key}",
     tag = "workspaces",
     summary = "Remove a configuration property",
-    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key")),
+    params(("ws" = String, Path, description = "Workspace id"), ("key" = String, Path, description = "Configuration key", pattern = "^[a-z0-9_.-]{1,64}$")),
     responses((status = 204, description = "Removed"), crate::http::openapi::Problems)
 )]
 async fn delete_config(

@@ -14,7 +14,7 @@ use roster_model::Email;
 
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD: usize = 8;
-/// The longest password accepted, in bytes (bounds the hashing work).
+/// The longest password accepted, in characters (bounds the hashing work).
 pub const MAX_PASSWORD: usize = 1024;
 /// The longest display name, in characters.
 pub const MAX_NAME: usize = 100;
@@ -55,7 +55,7 @@ fn validate_signup(req: &SignupRequest) -> Result<(Email, String), AppError> {
             "password",
             format!("Use at least {MIN_PASSWORD} characters."),
         );
-    } else if req.password.len() > MAX_PASSWORD {
+    } else if req.password.chars().count() > MAX_PASSWORD {
         push(
             "password",
             format!("Use at most {MAX_PASSWORD} characters."),

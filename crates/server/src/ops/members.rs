@@ -30,7 +30,9 @@ fn to_json_text<T: serde::Serialize>(v: &T) -> Result<String, AppError> {
 }
 
 /// Applies a PATCH: each requested change is its own model decision, taken
-/// in order against the state the previous ones left.
+/// in order against the state the previous ones left. A patch that names
+/// nothing is a no-op (as in JSON Merge Patch): the member as it is, no
+/// audit event.
 pub async fn update(
     state: &AppState,
     caller: &Caller,
@@ -40,15 +42,13 @@ pub async fn update(
 ) -> Result<MemberRecord, AppError> {
     let (mut tx, mut s) = begin_write(state, caller, workspace_id).await?;
     authorize(&s.actor, &Action::ListMembers, &s.facts)?;
-    if req == UpdateMemberRequest::default() {
-        return Err(AppError::field(
-            "body",
-            "Send at least one of role, feature_access, resource_access or status.",
-        ));
-    }
     let before = members::find_member(&mut tx, workspace_id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    if req == UpdateMemberRequest::default() {
+        tx.commit().await?;
+        return Ok(before);
+    }
     let mut record_after = before.clone();
     let mut target: Member = model_member(&before)?;
     let was_owner = target.is_active_owner();

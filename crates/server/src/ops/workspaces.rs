@@ -147,7 +147,8 @@ pub async fn get(state: &AppState, caller: &Caller, workspace_id: &str) -> Resul
     })
 }
 
-/// Changes settings; the region is refused by the model.
+/// Changes settings; the region is refused by the model. A patch that
+/// names nothing is a no-op: the settings as they are, no audit event.
 pub async fn update(
     state: &AppState,
     caller: &Caller,
@@ -165,13 +166,14 @@ pub async fn update(
         region: req.region.is_some(),
     };
     authorize(&s.actor, &Action::UpdateWorkspace { patch }, &s.facts)?;
-    if req == UpdateWorkspaceRequest::default() {
-        return Err(AppError::field(
-            "body",
-            "Send at least one setting to change.",
-        ));
-    }
     let before = s.workspace()?.clone();
+    if req == UpdateWorkspaceRequest::default() {
+        tx.commit().await?;
+        return Ok(Seen {
+            role: s.me()?.role.clone(),
+            workspace: before,
+        });
+    }
     let after = fields::apply(before.clone(), req)?;
     ws_store::update_workspace(&mut tx, &after).await?;
     let change = Change {

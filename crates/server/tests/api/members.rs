@@ -304,23 +304,31 @@ async fn ownership_moves_to_an_admin_only_with_confirmation() {
 }
 
 #[tokio::test]
-async fn an_empty_change_is_refused_and_writes_nothing() {
+async fn an_empty_change_is_a_no_op_that_writes_nothing() {
     let t = team().await;
     let audit = t.app.audit_count(&t.ws).await;
-    problem(
-        t.owner.patch(&t.member(&t.viewer_id), &json!({})).await,
-        422,
-        "validation",
-    )
-    .await;
-    problem(
+    let res = t.owner.patch(&t.member(&t.viewer_id), &json!({})).await;
+    assert_eq!(res.status(), 200);
+    let member: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        (member["id"].as_str(), member["role"].as_str()),
+        (Some(t.viewer_id.as_str()), Some("viewer"))
+    );
+    let nulls = json!({"role": null, "status": null});
+    assert_eq!(
         t.owner
-            .patch(&format!("/workspaces/{}", t.ws), &json!({}))
-            .await,
-        422,
-        "validation",
-    )
-    .await;
+            .patch(&t.member(&t.viewer_id), &nulls)
+            .await
+            .status(),
+        200
+    );
+    let res = t
+        .owner
+        .patch(&format!("/workspaces/{}", t.ws), &json!({}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let ws: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(ws["id"].as_str(), Some(t.ws.as_str()));
     assert_eq!(t.app.audit_count(&t.ws).await, audit);
 }
 

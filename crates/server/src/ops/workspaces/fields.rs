@@ -8,7 +8,7 @@ use roster_model::{DomainName, WorkspaceName};
 
 /// The longest description (home page), in characters.
 pub const MAX_DESCRIPTION: usize = 20_000;
-/// The longest configuration value, in bytes.
+/// The longest configuration value, in characters.
 pub const MAX_CONFIG_VALUE: usize = 8 * 1024;
 
 /// A field error from any displayable error.
@@ -119,14 +119,14 @@ pub fn check_config_key(key: &str) -> Result<(), AppError> {
     }
 }
 
-/// Values are at most 8 KiB.
+/// Values are at most 8,192 characters.
 pub fn check_config_value(value: &str) -> Result<(), AppError> {
-    if value.len() <= MAX_CONFIG_VALUE {
+    if value.chars().count() <= MAX_CONFIG_VALUE {
         Ok(())
     } else {
         Err(AppError::field(
             "value",
-            format!("Use at most {MAX_CONFIG_VALUE} bytes."),
+            format!("Use at most {MAX_CONFIG_VALUE} characters."),
         ))
     }
 }

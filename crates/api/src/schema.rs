@@ -1,0 +1,120 @@
+//! OpenAPI schemas for the values whose Rust types do not describe their
+//! wire rules by themselves: `"all"`-or-list access, and the patterns that
+//! say exactly which strings the server accepts (so a fuzzer's "valid"
+//! request is one the server takes, and its "invalid" one is refused).
+
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{
+    ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type,
+};
+
+/// Rust's `char::is_whitespace` (Unicode White_Space): what `trim` removes.
+const SPACE: &str = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+/// `char::is_control`.
+const CONTROL: &str = r"\x00-\x1f\x7f-\x9f";
+/// Zero-width and bidi-override characters (roster-model's `is_invisible`).
+const INVISIBLE: &str = r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff";
+
+/// Text that, trimmed, is 1–`max` characters, none of them `forbidden`.
+fn trimmed_pattern(max: usize, forbidden: &str) -> String {
+    let edge = format!("[^{SPACE}{forbidden}]");
+    let inner = format!("[^{forbidden}]");
+    format!(
+        "^[{SPACE}]*(?:{edge}|{edge}{inner}{{0,{}}}{edge})[{SPACE}]*$",
+        max - 2
+    )
+}
+
+fn text(pattern: String, max: Option<usize>, nullable: bool) -> Object {
+    let kind = if nullable {
+        SchemaType::from_iter([Type::String, Type::Null])
+    } else {
+        SchemaType::Type(Type::String)
+    };
+    ObjectBuilder::new()
+        .schema_type(kind)
+        .max_length(max)
+        .pattern(Some(pattern))
+        .build()
+}
+
+/// A person's display name: trimmed, 1–100 characters, no control
+/// characters.
+pub fn person_name() -> Object {
+    text(trimmed_pattern(100, CONTROL), None, false)
+}
+
+/// The most characters a display name may have before trimming
+/// (roster-model's bound on the work done for hostile input).
+const UNTRIMMED: usize = 64 * 4 + 64;
+
+/// A workspace's name: trimmed, 1–64 characters, no control or invisible
+/// characters.
+pub fn workspace_name() -> Object {
+    let forbidden = format!("{CONTROL}{INVISIBLE}");
+    text(trimmed_pattern(64, &forbidden), Some(UNTRIMMED), false)
+}
+
+/// A workspace's new name in a settings patch (absent or null: unchanged).
+pub fn new_workspace_name() -> Object {
+    let forbidden = format!("{CONTROL}{INVISIBLE}");
+    text(trimmed_pattern(64, &forbidden), Some(UNTRIMMED), true)
+}
+
+fn access(item: Option<(&str, usize)>, what: &str) -> RefOr<Schema> {
+    OneOfBuilder::new()
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["all"]))
+                .description(Some(format!("Every {what}"))),
+        )
+        .item(
+            ArrayBuilder::new()
+                .items(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .pattern(item.map(|(pattern, _)| pattern))
+                        .max_length(item.map(|(_, max)| max)),
+                )
+                .description(Some(format!("Only these {what}s"))),
+        )
+        .into()
+}
+
+/// `"all"` or a list of feature keys (lower snake case, 1–48 characters).
+pub struct FeatureAccessSchema;
+
+impl utoipa::PartialSchema for FeatureAccessSchema {
+    fn schema() -> RefOr<Schema> {
+        access(Some(("^[a-z](?:_?[a-z0-9])*$", 48)), "feature")
+    }
+}
+
+impl utoipa::ToSchema for FeatureAccessSchema {}
+
+/// `"all"` or a list of resource ids (opaque strings of the host product).
+pub struct ResourceAccessSchema;
+
+impl utoipa::PartialSchema for ResourceAccessSchema {
+    fn schema() -> RefOr<Schema> {
+        access(None, "resource")
+    }
+}
+
+impl utoipa::ToSchema for ResourceAccessSchema {}
+
+/// An ISO 3166 alpha-2 code as typed (case and surrounding spaces do not
+/// matter).
+pub struct CountryCode;
+
+impl utoipa::PartialSchema for CountryCode {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(r"^ *[A-Za-z]{2} *$"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CountryCode {}
