@@ -10,10 +10,7 @@ pub struct SignupRequest {
     /// The address to sign in with.
     #[cfg_attr(
         feature = "openapi",
-        schema(
-            max_length = 254,
-            pattern = "^[A-Za-z0-9_+-]{1,20}(\\.[A-Za-z0-9_+-]{1,20}){0,2}@[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}(\\.[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}){0,2}\\.[A-Za-z]{2,12}$"
-        )
+        schema(schema_with = crate::schema::signup_email)
     )]
     pub email: String,
     /// 8–1,024 characters.

@@ -51,14 +51,47 @@ const UNTRIMMED: usize = 64 * 4 + 64;
 /// A workspace's name: trimmed, 1–64 characters, no control or invisible
 /// characters.
 pub fn workspace_name() -> Object {
-    let forbidden = format!("{CONTROL}{INVISIBLE}");
-    text(trimmed_pattern(64, &forbidden), Some(UNTRIMMED), false)
+    workspace_name_or_null(false)
 }
 
 /// A workspace's new name in a settings patch (absent or null: unchanged).
 pub fn new_workspace_name() -> Object {
+    workspace_name_or_null(true)
+}
+
+fn workspace_name_or_null(nullable: bool) -> Object {
     let forbidden = format!("{CONTROL}{INVISIBLE}");
-    text(trimmed_pattern(64, &forbidden), Some(UNTRIMMED), true)
+    text(trimmed_pattern(64, &forbidden), Some(UNTRIMMED), nullable)
+}
+
+/// A domain name the server accepts (a subset: ASCII labels, no `--`).
+const DOMAIN: &str = r"[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}(\.[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}){0,2}\.[A-Za-z]{2,12}";
+
+/// The address a person signs up with.
+pub fn signup_email() -> Object {
+    let pattern = format!(r"^[A-Za-z0-9_+-]{{1,20}}(\.[A-Za-z0-9_+-]{{1,20}}){{0,2}}@{DOMAIN}$");
+    text(pattern, Some(254), false)
+}
+
+/// A settings-patch value that `value` sets and empty text clears; the
+/// server trims it first.
+fn clearable(value: &str) -> Object {
+    text(format!("^[{SPACE}]*({value})?[{SPACE}]*$"), None, true)
+}
+
+/// A workspace's new logo address.
+pub fn new_logo_url() -> Object {
+    clearable("https?://[!-~]{1,2000}")
+}
+
+/// A workspace's new colour, `#rrggbb`.
+pub fn new_colour() -> Object {
+    clearable("#[0-9A-Fa-f]{6}")
+}
+
+/// A workspace's new company domain.
+pub fn new_domain() -> Object {
+    clearable(DOMAIN)
 }
 
 fn access(item: Option<(&str, usize)>, what: &str) -> RefOr<Schema> {

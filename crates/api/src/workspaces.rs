@@ -28,12 +28,12 @@ pub struct UpdateWorkspaceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = "^\\s*(https?://[!-~]{1,2000})?\\s*$")
+        schema(schema_with = crate::schema::new_logo_url)
     )]
     pub logo_url: Option<String>,
     /// `#rrggbb`; empty clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*(#[0-9A-Fa-f]{6})?\\s*$"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::new_colour))]
     pub colour: Option<String>,
     /// Markdown home page, up to 20,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,9 +47,7 @@ pub struct UpdateWorkspaceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "openapi",
-        schema(
-            pattern = "^\\s*([A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}(\\.[A-Za-z0-9]{1,20}(-[A-Za-z0-9]{1,10}){0,2}){0,2}\\.[A-Za-z]{2,12})?\\s*$"
-        )
+        schema(schema_with = crate::schema::new_domain)
     )]
     pub domain: Option<String>,
     /// Always refused (422): the region is fixed at creation. Not in the
