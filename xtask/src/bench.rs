@@ -23,7 +23,7 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         size(&mut report)?;
     }
     if wants("load") {
-        println!("==> P3 and P5: the members endpoint under load, batch invite");
+        println!("==> P3–P6: the members endpoint under load, the peer, batch invite, decisions");
         crate::load::run_all(&mut report)?;
     }
     let dir = crate::root().join("target/bench");
@@ -92,11 +92,15 @@ fn header() -> String {
         output(c).unwrap_or_else(|| "?".to_owned())
     };
     format!(
-        "# Roster benchmark report\n\n- date: {}\n- commit: {}\n- machine: {} cores, {} memory, {}\n",
+        "# Roster benchmark report\n\n- date: {}\n- commit: {}\n- machine: {} cores, {} memory, {}\n\
+         - method: every wrk figure (P3, P4, P6) is the median of {} runs of {} s each; \
+         P1 comes from criterion's samples; P5 is the median of 3 runs\n",
         sh("date -u +%Y-%m-%dT%H:%M:%SZ"),
         sh("git rev-parse --short HEAD"),
         sh("nproc"),
         sh("free -h | awk '/Mem:/ {print $2}'"),
         sh("uname -srm"),
+        crate::wrk::RUNS,
+        crate::wrk::SECONDS,
     )
 }

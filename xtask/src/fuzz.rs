@@ -1,12 +1,15 @@
 //! API fuzzing with Schemathesis against `/api/v1/openapi.json`: once
 //! anonymous and once per built-in role, each role in a team of its own, on
-//! the database the caller names. Zero failures or the step fails.
+//! the database the caller names; then the secret scan of that database and
+//! the server's log. Zero failures and zero secrets found, or the step fails.
 
+mod secrets;
 mod team;
 
 use crate::proc::{cmd, human};
 use crate::served::Served;
 use anyhow::Context as _;
+use secrets::Secrets;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -52,10 +55,12 @@ pub fn run(database_url: &str, label: &str, port: u16) -> anyhow::Result<Duratio
     let mut c = cmd(&server_binary()?.display().to_string());
     c.args(["serve", "--port", &port.to_string()])
         .args(["--database-url", database_url, "--rate-limits", "off"])
+        .arg("--data-dir")
+        .arg(dir.join(format!("{label}-data")))
         .env("ROSTER_LOG", "info")
         .stdout(log.try_clone()?)
         .stderr(log);
-    let _server = Served::start(c, port, "roster-server for fuzzing")?;
+    let server = Served::start(c, port, "roster-server for fuzzing")?;
     let base = format!("http://127.0.0.1:{port}");
 
     // Unique per run, so a reused database (ROSTER_TEST_DATABASE_URL) takes
@@ -64,8 +69,10 @@ pub fn run(database_url: &str, label: &str, port: u16) -> anyhow::Result<Duratio
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis());
     let mut failed = Vec::new();
+    let mut secrets = Secrets::default();
     for (i, principal) in PRINCIPALS.iter().enumerate() {
         let team = Team::create(&base, &format!("{label}{i}-{run_id}"))?;
+        team.collect(&base, &mut secrets)?;
         let caller = match *principal {
             "anonymous" => None,
             role => Some(team.caller(role)?),
@@ -80,12 +87,23 @@ pub fn run(database_url: &str, label: &str, port: u16) -> anyhow::Result<Duratio
         if !ok {
             failed.push(*principal);
         }
+        secrets.add_har(&dir.join(format!("{label}-{principal}.har")))?;
     }
+    drop(server);
     anyhow::ensure!(
         failed.is_empty(),
         "schemathesis found failures as {} (reports under {})",
         failed.join(", "),
         dir.display()
+    );
+    let mut places = secrets::database_contents(database_url)?;
+    let log = dir.join(format!("{label}-server.log"));
+    places.push((log.display().to_string(), std::fs::read(&log)?));
+    secrets.scan(&places)?;
+    let megabytes = places.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 / 1e6;
+    println!(
+        "    {label} secret scan: none of {} in the database or the server log ({megabytes:.1} MB)",
+        secrets.summary()
     );
     Ok(started.elapsed())
 }
@@ -126,9 +144,13 @@ fn schemathesis(
         .args(["run", &format!("{base}/api/v1/openapi.json")])
         .args(["--checks", "all", "--seed", SEED, "-n", EXAMPLES])
         .args(["--workers", "1"])
-        .arg("--report-dir")
-        .arg(dir.join(&name))
-        .args(["--report", "junit"]);
+        .args(["--report", "junit,har"])
+        .arg("--report-junit-path")
+        .arg(dir.join(format!("{name}.junit.xml")))
+        .arg("--report-har-path")
+        .arg(dir.join(format!("{name}.har")))
+        // The recorded traffic must keep its tokens: the secret scan reads them.
+        .args(["--output-sanitize", "false"]);
     if let Some(caller) = caller {
         c.args(["-H", &format!("Cookie: {}", caller.cookie)])
             .args(["-H", &format!("X-CSRF-Token: {}", caller.csrf)])

@@ -1,7 +1,8 @@
-//! `cargo xtask bench` P3, P4 and P5: the members endpoint under load (wrk,
+//! `cargo xtask bench` P3–P6: the members endpoint under load (wrk,
 //! 64 connections) for workspaces of 1k, 10k, 100k and 1M members on SQLite
 //! and PostgreSQL, single invites, the better-auth peer on the same
-//! PostgreSQL, and a batch invite of 1,000 addresses. The release server runs
+//! PostgreSQL, a batch invite of 1,000 addresses, and the authorization
+//! endpoint (`decisions.rs`). The release server runs
 //! pinned to core 0, the load generator to core 1.
 
 use crate::proc::{cmd, run};
@@ -44,6 +45,7 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
     );
     let mut first_pages = Vec::new();
     let mut invites = Vec::new();
+    let mut decisions = Vec::new();
     for (name, url) in [("SQLite", sqlite), ("PostgreSQL", cluster.url())] {
         for size in SIZES {
             println!("==> {name}: seeding {size} members");
@@ -110,12 +112,19 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
                     f.error_note()
                 );
                 invites.push((name, f));
+                decisions.push((name, crate::decisions::measure(&cookie, &ws)?));
             }
             drop(server);
         }
     }
+    crate::decisions::report(report, PEER_SIZE, &decisions);
     let peer = crate::peer::run(report, &cluster.url())?;
-    compare(report, &first_pages, &invites, &peer);
+    let roster_check = decisions
+        .iter()
+        .find(|(db, _)| *db == "PostgreSQL")
+        .and_then(|(_, d)| d.first())
+        .map(|d| &d.figures);
+    compare(report, &first_pages, &invites, roster_check, &peer);
     report.push_str("\nA page at 1M members against a page at 1k (first page p50):\n\n");
     for db in ["SQLite", "PostgreSQL"] {
         let at = |n: u32| {
@@ -137,6 +146,7 @@ fn compare(
     report: &mut String,
     first_pages: &[(&str, u32, Figures)],
     invites: &[(&str, Figures)],
+    roster_check: Option<&Figures>,
     peer: &[crate::peer::PeerFigure],
 ) {
     report.push_str(
@@ -156,7 +166,10 @@ fn compare(
         let (label, ours) = match p.workload {
             "list" => ("list members, 10k, first page", roster_list),
             "invite" => ("invite one address", roster_invite),
-            _ => ("check a permission", None),
+            _ => (
+                "check a permission (Roster: `POST /authorize`)",
+                roster_check,
+            ),
         };
         match ours {
             Some(r) => {
@@ -175,7 +188,7 @@ fn compare(
             None => {
                 let _ = writeln!(
                     report,
-                    "| {label} (peer: {}) | – | {:.0} | – | – | {:.2} ms | – (Roster's authorization endpoint is not built yet) |",
+                    "| {label} (peer: {}) | – | {:.0} | – | – | {:.2} ms | – |",
                     p.label, p.figures.rps, p.figures.p99_ms
                 );
             }
@@ -196,6 +209,8 @@ fn seed(url: &str, size: u32) -> anyhow::Result<(String, String)> {
     c.args(["seed", "--members", &size.to_string(), "--workspace"])
         .arg(format!("Bench {size}"))
         .args(["--database-url", url])
+        .arg("--data-dir")
+        .arg(data_dir())
         .env("ROSTER_LOG", "warn")
         .stderr(Stdio::inherit());
     let out = c.output().context("roster-server seed")?;
@@ -215,6 +230,11 @@ fn seed(url: &str, size: u32) -> anyhow::Result<(String, String)> {
     Ok((ws.to_owned(), owner.to_owned()))
 }
 
+/// The measured server's data folder (its secret key).
+fn data_dir() -> std::path::PathBuf {
+    crate::root().join("target/bench/data")
+}
+
 fn binary() -> String {
     crate::root()
         .join("target/release/roster-server")
@@ -227,12 +247,14 @@ fn start_server(url: &str) -> anyhow::Result<Served> {
     let mut c = cmd("taskset");
     c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
         .args(["--database-url", url, "--rate-limits", "off"])
+        .arg("--data-dir")
+        .arg(data_dir())
         .env("ROSTER_LOG", "warn")
         .stdout(Stdio::null());
     Served::start(c, PORT, "the benchmarked roster-server")
 }
 
-fn api(path: &str) -> String {
+pub(crate) fn api(path: &str) -> String {
     format!("http://127.0.0.1:{PORT}{path}")
 }
 
@@ -311,7 +333,7 @@ fn wrk_invites(cookie: &str, ws: &str) -> anyhow::Result<Figures> {
 }
 
 /// The session's CSRF token, from `GET /me`.
-fn csrf(cookie: &str) -> anyhow::Result<String> {
+pub(crate) fn csrf(cookie: &str) -> anyhow::Result<String> {
     let me: serde_json::Value = serde_json::from_str(&curl(&[
         "-H",
         &format!("cookie: {cookie}"),

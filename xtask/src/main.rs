@@ -4,6 +4,7 @@
 
 mod bench;
 mod checks;
+mod decisions;
 mod fuzz;
 mod load;
 mod peer;

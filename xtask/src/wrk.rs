@@ -1,13 +1,15 @@
-//! wrk, the load generator both benchmarks use: one run of 2 threads and 64
-//! connections pinned to core 1 (the server under test gets core 0), and its
-//! `--latency` output read into figures.
+//! wrk, the load generator both benchmarks use: runs of 2 threads and 64
+//! connections pinned to core 1 (the server under test gets core 0), their
+//! `--latency` output read into figures, and the median of the runs.
 
 use anyhow::{Context as _, bail};
 use std::path::Path;
 use std::process::Command;
 
-/// Seconds of load per workload.
-pub const SECONDS: u32 = 8;
+/// Seconds of load per run.
+pub const SECONDS: u32 = 5;
+/// Runs per workload; the report shows each figure's median.
+pub const RUNS: usize = 3;
 
 /// One run's figures.
 #[derive(Debug, Clone, Default)]
@@ -30,14 +32,50 @@ impl Figures {
     }
 }
 
-/// Drives `url` with the given headers and, for POST workloads, a Lua script.
+/// Drives `url` `RUNS` times with the given headers and, for POST workloads,
+/// a Lua script (which sees the run's number in `WRK_RUN`); answers the
+/// median of each figure.
 pub fn drive(
     url: &str,
     headers: &[String],
     script: Option<&Path>,
     env: &[(&str, String)],
 ) -> anyhow::Result<Figures> {
+    let runs = (0..RUNS)
+        .map(|run| drive_once(url, headers, script, env, run))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(median(&runs))
+}
+
+/// Each figure's median over `runs` (errors: every run's, joined).
+pub fn median(runs: &[Figures]) -> Figures {
+    let mid = |f: fn(&Figures) -> f64| {
+        let mut v: Vec<f64> = runs.iter().map(f).collect();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    Figures {
+        rps: mid(|f| f.rps),
+        p50_ms: mid(|f| f.p50_ms),
+        p99_ms: mid(|f| f.p99_ms),
+        errors: runs
+            .iter()
+            .filter(|f| !f.errors.is_empty())
+            .map(|f| f.errors.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    }
+}
+
+fn drive_once(
+    url: &str,
+    headers: &[String],
+    script: Option<&Path>,
+    env: &[(&str, String)],
+    run: usize,
+) -> anyhow::Result<Figures> {
     let mut c = Command::new("taskset");
+    c.env("WRK_RUN", run.to_string());
     c.args(["-c", "1", "wrk", "-t2", "-c64"])
         .arg(format!("-d{SECONDS}s"))
         .args(["--timeout", "10s", "--latency"]);
@@ -93,7 +131,26 @@ pub fn parse(text: &str) -> Option<Figures> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{Figures, median, parse};
+
+    #[test]
+    fn the_median_is_taken_per_figure() {
+        let f = |rps, p50_ms, p99_ms, errors: &str| Figures {
+            rps,
+            p50_ms,
+            p99_ms,
+            errors: errors.to_owned(),
+        };
+        let m = median(&[
+            f(3.0, 9.0, 1.0, ""),
+            f(1.0, 7.0, 2.0, "e"),
+            f(2.0, 8.0, 3.0, ""),
+        ]);
+        assert_eq!(
+            (m.rps, m.p50_ms, m.p99_ms, m.errors.as_str()),
+            (2.0, 8.0, 2.0, "e")
+        );
+    }
 
     #[test]
     fn output_is_read_with_units_and_errors() {

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorize;
 pub mod health;
 pub mod invitations;
 pub mod members;
@@ -24,6 +25,10 @@ pub use accounts::{
     UserResponse,
 };
 pub use audit::{AuditEventResponse, ListAuditQuery};
+pub use authorize::{
+    AuthorizeBatchRequest, AuthorizeBatchResponse, AuthorizeRequest, AuthorizeResponse,
+    AuthorizeResultResponse, MAX_BATCH_CHECKS,
+};
 pub use health::{HealthResponse, ReadinessResponse};
 pub use invitations::{
     AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,

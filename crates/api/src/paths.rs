@@ -55,3 +55,7 @@ pub const INVITATION_ACCEPT_TOKEN: &str = "/invitations/accept";
 pub const OUTBOX: &str = "/workspaces/{ws}/outbox";
 /// `GET` the audit log.
 pub const AUDIT: &str = "/workspaces/{ws}/audit";
+/// `POST` one authorization decision.
+pub const AUTHORIZE: &str = "/authorize";
+/// `POST` up to 100 decisions at once.
+pub const AUTHORIZE_BATCH: &str = "/authorize:batch";

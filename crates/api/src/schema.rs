@@ -151,3 +151,17 @@ impl utoipa::PartialSchema for CountryCode {
 }
 
 impl utoipa::ToSchema for CountryCode {}
+
+/// A permission name from the catalogue (the authorization API's `action`).
+pub fn permission_name() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(roster_model::Permission::ALL.iter().map(|p| p.name())))
+        .build()
+}
+
+/// A host product's resource id: 1–200 characters, no control characters
+/// (absent or null: no resource).
+pub fn resource_id() -> Object {
+    text(format!("^[^{CONTROL}]{{1,200}}$"), None, true)
+}

@@ -6,6 +6,7 @@ mod action;
 mod capabilities;
 mod denied;
 mod explain;
+mod question;
 mod rules;
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ pub use action::{Action, ResourceRef, WorkspacePatch};
 pub use capabilities::{Capabilities, capabilities};
 pub use denied::{DenialKind, Denied};
 pub use explain::{Explanation, Step, explain};
+pub use question::answer;
 
 use crate::groups::GroupGraph;
 use crate::member::{Member, MemberStatus};

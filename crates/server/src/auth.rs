@@ -3,6 +3,7 @@
 
 pub mod password;
 pub mod rate_limit;
+pub mod seal;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -54,6 +54,11 @@ pub struct Config {
         default_value = "Roster <roster@localhost>"
     )]
     pub mail_from: String,
+    /// The 256-bit key (base64) that seals secrets kept at rest, such as
+    /// invitation links in the outbox; defaults to `<data-dir>/secret.key`,
+    /// made on first start. Instances sharing one database must share it.
+    #[arg(long, env = "ROSTER_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<crate::auth::seal::SecretKey>,
     /// Log filter, e.g. `info` or `roster_server=debug,tower_http=info`.
     #[arg(long, env = "ROSTER_LOG", default_value = "info")]
     pub log: String,
@@ -85,6 +90,7 @@ impl Config {
             seat_limit: None,
             smtp_url: None,
             mail_from: "Roster <roster@localhost>".to_owned(),
+            secret_key: None,
             log: "info".to_owned(),
         }
     }

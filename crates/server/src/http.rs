@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorize;
 pub mod csv;
 pub mod health;
 pub mod invitations;
@@ -33,6 +34,7 @@ pub fn app(state: AppState) -> Router {
         .merge(members::routes())
         .merge(invitations::routes())
         .merge(audit::routes())
+        .merge(authorize::routes())
         .merge(outbox::routes())
         .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))

@@ -61,12 +61,12 @@ impl Mailer {
         self.wake.notify_one();
     }
 
-    async fn send(&self, m: &outbox::PendingMessage) -> anyhow::Result<()> {
+    async fn send(&self, m: &outbox::PendingMessage, body: String) -> anyhow::Result<()> {
         let message = Message::builder()
             .from(self.from.clone())
             .to(m.recipient.parse().context("recipient address")?)
             .subject(&m.subject)
-            .body(m.body.clone())
+            .body(body)
             .context("building the message")?;
         self.transport
             .send(message)
@@ -103,7 +103,10 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<us
     let due = outbox::claim_due_messages(&mut tx, &store::time_text(now), &lease, BATCH).await?;
     tx.commit().await?;
     for m in &due {
-        let outcome = mailer.send(m).await;
+        let outcome = match state.sealer.open(&m.body) {
+            Ok(body) => mailer.send(m, body).await,
+            Err(e) => Err(e),
+        };
         let now = state.clock.now();
         let mut tx = state.db.write().await?;
         match &outcome {

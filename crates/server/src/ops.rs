@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod authorize;
 pub mod invitations;
 pub mod members;
 pub mod outbox;

@@ -3,6 +3,7 @@
 
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::seal::{Sealer, SecretKey};
 use crate::clock::Clock;
 use crate::config::{Config, Switch};
 use crate::http::security::SecurityHeaders;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub personal_domains: Arc<PersonalDomains>,
     /// SMTP delivery, when `ROSTER_SMTP_URL` is set.
     pub mailer: Option<Mailer>,
+    /// Seals what is kept at rest but must be read back (outbox bodies).
+    pub sealer: Sealer,
 }
 
 impl AppState {
@@ -42,8 +45,13 @@ impl AppState {
             Some(url) => Some(Mailer::new(url, &config.mail_from)?),
             None => None,
         };
+        let key = match &config.secret_key {
+            Some(key) => key.clone(),
+            None => SecretKey::from_dir(&config.data_dir)?,
+        };
         Ok(Self {
             mailer,
+            sealer: Sealer::new(&key),
             regions: Arc::new(config.regions()?),
             login_limiter: LoginLimiter::new(config.rate_limits == Switch::On),
             config: Arc::new(config),

@@ -2,12 +2,12 @@
 //! editor and a viewer in one workspace, a pending invitation and a
 //! configuration key, so generated requests reach real rows.
 
+use super::secrets::Secrets;
 use crate::served::{cookies, curl};
 use anyhow::Context as _;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-const PASSWORD: &str = "fuzzing-password-1";
 const ROLES: [&str; 3] = ["admin", "editor", "viewer"];
 
 /// A signed-in person: what every request of theirs carries.
@@ -21,6 +21,7 @@ pub struct Caller {
 /// The workspace and the ids the generated requests are pointed at.
 pub struct Team {
     ws: String,
+    password: String,
     callers: BTreeMap<String, Caller>,
     member_ids: BTreeMap<String, String>,
     pending_invitation: String,
@@ -32,7 +33,11 @@ impl Team {
     pub fn create(base: &str, tag: &str) -> anyhow::Result<Team> {
         let api = |path: &str| format!("{base}/api/v1{path}");
         let email = |role: &str| format!("{role}-{tag}@fuzz-team.example");
-        let owner = sign_up(&api("/auth/signup"), &email("owner"))?;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let password = format!("Pw!{tag}#{nanos:08x}");
+        let owner = sign_up(&api("/auth/signup"), &email("owner"), &password)?;
         let ws = call(
             &owner,
             "POST",
@@ -60,7 +65,7 @@ impl Team {
 
         let mut callers = BTreeMap::new();
         for role in ROLES {
-            let caller = sign_up(&api("/auth/signup"), &email(role))?;
+            let caller = sign_up(&api("/auth/signup"), &email(role), &password)?;
             let mine = get(&caller, &api("/invitations"))?;
             let id = mine["items"]
                 .as_array()
@@ -92,10 +97,33 @@ impl Team {
         callers.insert("owner".to_owned(), owner);
         Ok(Team {
             ws,
+            password,
             callers,
             member_ids,
             pending_invitation,
         })
+    }
+
+    /// The team's secrets for the scan: the password, every session, and
+    /// the invitation tokens in the workspace's outbox (read through the API,
+    /// which opens what the database keeps sealed).
+    pub fn collect(&self, base: &str, secrets: &mut Secrets) -> anyhow::Result<()> {
+        secrets.add("password", &self.password);
+        for caller in self.callers.values() {
+            secrets.add_cookie(&caller.cookie);
+        }
+        let owner = self.caller("owner")?;
+        let outbox = get(
+            owner,
+            &format!("{base}/api/v1/workspaces/{}/outbox?limit=50", self.ws),
+        )?;
+        let before = secrets.summary();
+        secrets.add_tokens_in(&outbox.to_string());
+        anyhow::ensure!(
+            secrets.summary() != before,
+            "the team's outbox shows no invitation link: {outbox}"
+        );
+        Ok(())
     }
 
     /// The signed-in member of `role`.
@@ -124,8 +152,8 @@ impl Team {
     }
 }
 
-fn sign_up(url: &str, email: &str) -> anyhow::Result<Caller> {
-    let body = json!({"email": email, "password": PASSWORD, "name": "Fuzz Person"}).to_string();
+fn sign_up(url: &str, email: &str, password: &str) -> anyhow::Result<Caller> {
+    let body = json!({"email": email, "password": password, "name": "Fuzz Person"}).to_string();
     let headers_file = tempfile_path("signup-headers");
     let answer = curl(&[
         "-D",

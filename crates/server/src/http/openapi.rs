@@ -2,7 +2,7 @@
 //! handlers' `#[utoipa::path]` annotations and roster-api's schemas, plus
 //! [`ROUTES`], the one list of mounted routes a test holds it against.
 
-use super::{accounts, audit, health, invitations, members, outbox, workspaces};
+use super::{accounts, audit, authorize, health, invitations, members, outbox, workspaces};
 use crate::state::AppState;
 use axum::Json;
 use axum::Router;
@@ -54,6 +54,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/invitations/accept"),
     ("get", "/api/v1/workspaces/{ws}/audit"),
     ("get", "/api/v1/workspaces/{ws}/outbox"),
+    ("post", "/api/v1/authorize"),
+    ("post", "/api/v1/authorize:batch"),
 ];
 
 /// The document's root: every annotated handler and the shared schemas.
@@ -100,6 +102,8 @@ pub const ROUTES: &[(&str, &str)] = &[
         invitations::accept_by_token,
         audit::list,
         outbox::list,
+        authorize::one,
+        authorize::batch,
     ),
     components(schemas(Problem, FieldError, roster_api::audit::AuditFormat)),
     tags(
@@ -108,6 +112,7 @@ pub const ROUTES: &[(&str, &str)] = &[
         (name = "members", description = "The team table"),
         (name = "invitations", description = "Inviting and answering invitations"),
         (name = "audit", description = "The audit log"),
+        (name = "authorization", description = "Decisions for the host product"),
         (name = "health", description = "Probes"),
         (name = "meta", description = "This document"),
     )

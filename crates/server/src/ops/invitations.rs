@@ -70,10 +70,11 @@ async fn issue_token(
             workspace_id: Some(inv.workspace_id.clone()),
             recipient: inv.email.clone(),
             subject: format!("You are invited to {} on Roster", inv.workspace_name),
-            body: format!(
+            // The link holds the raw token: sealed, like every outbox body.
+            body: state.sealer.seal(&format!(
                 "You have been invited to join {} as {}.\n\nAccept: {url}\n\nThe link expires on {expires_at}.",
                 inv.workspace_name, inv.role
-            ),
+            )),
             created_at: store::time_text(now),
             held: state.mailer.is_none(),
         };

@@ -7,7 +7,12 @@ use crate::state::AppState;
 use crate::store::outbox::{self, OutboxEntry};
 use roster_model::{Action, authorize};
 
-/// One page of messages, newest first.
+/// Shown for a message sealed under another secret key.
+const UNREADABLE: &str = "This message cannot be shown: it was sealed with a secret key this \
+     server no longer has (ROSTER_SECRET_KEY or the data folder's secret.key changed). \
+     Resend the invitation for a new link.";
+
+/// One page of messages, newest first (bodies opened).
 pub async fn list(
     state: &AppState,
     caller: &Caller,
@@ -18,8 +23,14 @@ pub async fn list(
     let mut tx = state.db.read().await?;
     let s = super::access::standing(&mut tx, workspace_id, &caller.user_id).await?;
     authorize(&s.actor, &Action::CopyInvitationLink, &s.facts)?;
-    let rows =
+    let mut rows =
         outbox::list_workspace_outbox(&mut tx, workspace_id, before.as_ref(), limit.into()).await?;
     tx.commit().await?;
+    for m in &mut rows {
+        m.body = state.sealer.open(&m.body).unwrap_or_else(|e| {
+            tracing::warn!(message = %m.id, error = %format!("{e:#}"), "outbox message not opened");
+            UNREADABLE.to_owned()
+        });
+    }
     Ok(rows)
 }

@@ -111,6 +111,18 @@ async fn world() -> World {
             json!({"token": "not-a-real-token"}),
             json!({"token": 42}),
         ),
+        e(
+            Method::POST,
+            "/authorize",
+            json!({"workspace_id": ws, "action": "content:read"}),
+            json!({"workspace_id": 1, "action": ["content:read"]}),
+        ),
+        e(
+            Method::POST,
+            "/authorize:batch",
+            json!({"checks": [{"workspace_id": ws, "action": "content:read"}]}),
+            json!({"checks": {"workspace_id": ws}}),
+        ),
     ];
     World {
         app,

@@ -340,4 +340,47 @@ async fn b_never_appears_in_the_answers_a_member_of_a_gets() {
             );
         }
     }
+    // Decisions: about B itself (404), and about B's people named in A (each
+    // just "not a member", the same answer as for an id that never existed).
+    let mut questions = vec![json!({"workspace_id": t.b, "action": "content:read"})];
+    for principal in t
+        .b_members
+        .iter()
+        .map(|m| m.id.clone())
+        .chain([t.bob.user_id.clone()])
+    {
+        questions
+            .push(json!({"workspace_id": a, "principal": principal, "action": "content:read"}));
+    }
+    let unknown = json!({"workspace_id": a, "principal": "usr_never", "action": "content:read"});
+    let unknown = t
+        .alice
+        .post("/authorize", &unknown)
+        .await
+        .text()
+        .await
+        .unwrap();
+    for (i, q) in questions.iter().enumerate() {
+        let text = t.alice.post("/authorize", q).await.text().await.unwrap();
+        if i > 0 {
+            assert_eq!(text, unknown, "a member of B is told apart from nobody");
+        }
+        for secret in &secrets {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{q} shows {secret}: {text}"
+            );
+        }
+    }
+    let batch = t
+        .alice
+        .post("/authorize:batch", &json!({"checks": questions}))
+        .await;
+    let text = batch.text().await.unwrap();
+    for secret in &secrets {
+        assert!(
+            !text.contains(secret.as_str()),
+            "the batch shows {secret}: {text}"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod audit;
+mod authorize;
 mod bad_input;
 mod basics;
 mod crash;

@@ -153,9 +153,20 @@ async fn run(ctx: &Ctx, n: usize, case: Case) -> Result<(), String> {
                 return Err(format!("{what}: refused, yet state changed"));
             }
         }
-        Expect::Allowed { row_invited } => {
+        Expect::Allowed {
+            row_invited,
+            decision,
+        } => {
             if !(200..300).contains(&status) {
                 return Err(format!("{what}: model allows, server said {status} {text}"));
+            }
+            if let Some((allowed, reason)) = decision {
+                let got: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                if got["allowed"] != allowed || got["reason"] != reason.as_str() {
+                    return Err(format!(
+                        "{what}: model decides allowed = {allowed} ({reason}), server {text}"
+                    ));
+                }
             }
             let changed = before != after;
             let must_change = match (op, row_invited) {

@@ -24,6 +24,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// Opens the outbox bodies the server sealed.
+    pub sealer: roster_server::auth::seal::Sealer,
     _tmp: tempfile::TempDir,
     stop: Option<oneshot::Sender<()>>,
 }
@@ -111,6 +113,7 @@ impl TestApp {
         let mut config = Config {
             database_url: Some(database_url(tmp.path()).await),
             dist_dir: dist,
+            data_dir: tmp.path().to_owned(),
             port: 0,
             ..Config::defaults()
         };
@@ -118,6 +121,7 @@ impl TestApp {
         let db = Db::connect(&config.database_url()).await.expect("database");
         db.migrate().await.expect("migrations");
         let state = AppState::new(config, db.clone(), clock).expect("state");
+        let sealer = state.sealer.clone();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
@@ -128,6 +132,7 @@ impl TestApp {
             base,
             client: cookie_client(),
             db,
+            sealer,
             _tmp: tmp,
             stop: Some(stop),
         }
@@ -334,7 +339,12 @@ impl TestApp {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        let body = bodies.last().expect("a message in the outbox");
+        let sealed = bodies.last().expect("a message in the outbox");
+        assert!(!sealed.contains("token="), "the outbox keeps links sealed");
+        let body = self
+            .sealer
+            .open(sealed)
+            .expect("the server's own seal opens");
         let (_, rest) = body.split_once("token=").expect("a link with a token");
         rest.split_whitespace().next().unwrap().to_owned()
     }

@@ -56,6 +56,8 @@ impl Deployment {
             .args(["--rate-limits", "off"])
             .arg("--dist-dir")
             .arg(&self.dist)
+            .arg("--data-dir")
+            .arg(self.dist.parent().unwrap_or(&self.dist))
             .args(["--log", "warn"])
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())

@@ -3,7 +3,7 @@
 
 use super::world::{ActorKind, Slot, World};
 use roster_model::{Action, Actor, Denied, Facts, FeatureAccess, ResourceAccess, RoleCatalogue};
-use roster_model::{SeatState, WorkspacePatch, authorize};
+use roster_model::{Permission, SeatState, WorkspacePatch, answer, authorize};
 use roster_server::ops::access::model_member;
 use serde_json::{Value, json};
 
@@ -34,7 +34,9 @@ pub enum Op {
     Describe,
     MoveRegion,
     Archive,
-    Delete { confirmed: bool },
+    Delete {
+        confirmed: bool,
+    },
     ListConfig,
     ReadConfig,
     PutConfig,
@@ -53,7 +55,14 @@ pub enum Op {
     Patch(Target, Change),
     Remove(Target),
     Transfer(Target, bool),
+    /// `POST /authorize` about oneself.
+    Ask(&'static str),
+    /// `POST /authorize` about a member.
+    AskAbout(Target, &'static str),
 }
+
+/// The permissions the matrix asks `POST /authorize` about.
+const ASKED: [&str; 3] = ["workspace:read", "members:invite", "workspace:delete"];
 
 impl Op {
     /// The calls that name no member.
@@ -82,6 +91,7 @@ impl Op {
             Op::Outbox,
         ];
         ops.extend(super::world::ROLES.map(Op::Invite));
+        ops.extend(ASKED.map(Op::Ask));
         ops
     }
 
@@ -102,6 +112,7 @@ impl Op {
             Op::Remove(target),
             Op::Transfer(target, true),
             Op::Transfer(target, false),
+            Op::AskAbout(target, "content:create"),
         ]);
         ops
     }
@@ -119,6 +130,8 @@ impl Op {
                 | Op::Audit
                 | Op::AuditCsv
                 | Op::Outbox
+                | Op::Ask(_)
+                | Op::AskAbout(..)
         )
     }
 }
@@ -207,6 +220,20 @@ pub fn call(op: Op, world: &World, elsewhere: &World, n: usize) -> Call {
             format!("{ws}/ownership-transfer"),
             Some(json!({"member_id": target_id(world, elsewhere, t), "confirm": confirm})),
         ),
+        Op::Ask(action) => (
+            M::POST,
+            "/authorize".to_owned(),
+            Some(json!({"workspace_id": world.ws, "action": action})),
+        ),
+        Op::AskAbout(t, action) => (
+            M::POST,
+            "/authorize".to_owned(),
+            Some(json!({
+                "workspace_id": world.ws,
+                "principal": target_id(world, elsewhere, t),
+                "action": action,
+            })),
+        ),
     };
     Call { method, path, body }
 }
@@ -214,8 +241,12 @@ pub fn call(op: Op, world: &World, elsewhere: &World, n: usize) -> Call {
 /// What must come back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expect {
-    /// 2xx; for a batch invite, whether the row is invited.
-    Allowed { row_invited: Option<bool> },
+    /// 2xx; for a batch invite, whether the row is invited; for a decision,
+    /// `allowed` and the reason code.
+    Allowed {
+        row_invited: Option<bool>,
+        decision: Option<(bool, String)>,
+    },
     /// This problem status and code.
     Refused { status: u16, code: String },
 }
@@ -316,7 +347,10 @@ pub fn expect(op: Op, actor: ActorKind, world: &World, foreign: bool) -> Expect 
                 resource_access: ResourceAccess::All,
             };
             let row_invited = Some(authorize(&me, &row, &facts).is_ok());
-            return Expect::Allowed { row_invited };
+            return Expect::Allowed {
+                row_invited,
+                decision: None,
+            };
         }
         Op::Resend => check(&Action::ResendInvitation),
         Op::Link | Op::Outbox => check(&Action::CopyInvitationLink),
@@ -345,9 +379,34 @@ pub fn expect(op: Op, actor: ActorKind, world: &World, foreign: bool) -> Expect 
         Op::Transfer(t, confirmed) => {
             on(t, &|target| Action::TransferOwnership { target, confirmed })
         }
+        Op::Ask(action) | Op::AskAbout(_, action) => {
+            let subject = match op {
+                Op::AskAbout(Target::Slot(s), _) => Some(Actor::Member(member(s))),
+                Op::AskAbout(Target::Elsewhere, _) => Some(Actor::NonMember),
+                _ => None,
+            };
+            let question = Action::Use {
+                permission: Permission::parse(action).unwrap(),
+                feature: None,
+                resource: None,
+            };
+            return match answer(&me, subject.as_ref(), &question, &facts) {
+                Err(d) => refused(d),
+                Ok(decided) => Expect::Allowed {
+                    row_invited: None,
+                    decision: Some(match decided {
+                        Ok(_) => (true, "role".to_owned()),
+                        Err(d) => (false, d.code().to_owned()),
+                    }),
+                },
+            };
+        }
     };
     match outcome {
-        Ok(()) => Expect::Allowed { row_invited: None },
+        Ok(()) => Expect::Allowed {
+            row_invited: None,
+            decision: None,
+        },
         Err(e) => e,
     }
 }

@@ -1,0 +1,183 @@
+//! The authorization API's use case: parse each question, read the asker's
+//! standing and the subject's membership in one read transaction, and let
+//! `roster_model::answer` decide (who may ask, and the decision itself).
+
+use super::Caller;
+use super::access::{self, Standing};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::members;
+use roster_api::{AuthorizeRequest, FieldError};
+use roster_model::{
+    Action, Actor, Basis, Denied, FeatureKey, Grant, MemberStatus, Permission, ResourceId,
+    ResourceRef, answer,
+};
+use std::collections::HashMap;
+
+/// The longest workspace or principal id a question may name.
+const MAX_ID: usize = 64;
+/// The longest resource id.
+const MAX_RESOURCE: usize = 200;
+
+/// One validated question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    workspace_id: String,
+    principal: Option<String>,
+    action: Action,
+}
+
+/// The decision (`Ok`) or why the question itself was refused (`Err`: 403 or
+/// 404, as `POST /authorize` answers it).
+pub type Answer = Result<Decision, Denied>;
+
+/// A decided question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Whether the principal may do it.
+    pub allowed: bool,
+    /// A stable code.
+    pub reason: String,
+    /// The same in a sentence.
+    pub message: String,
+}
+
+/// Checks one question's fields; errors name the fields under `prefix`
+/// (empty for `POST /authorize`, `checks[i].` in a batch).
+pub fn parse(req: &AuthorizeRequest, prefix: &str) -> Result<Question, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: format!("{prefix}{field}"),
+            message: message.to_owned(),
+        });
+    };
+    let id_ok = |s: &str| !s.is_empty() && s.chars().count() <= MAX_ID;
+    if !id_ok(&req.workspace_id) {
+        fail("workspace_id", "Name the workspace by its id.");
+    }
+    if req.principal.as_deref().is_some_and(|p| !id_ok(p)) {
+        fail(
+            "principal",
+            "Name the principal by a member id or a user id, or leave it out to ask about yourself.",
+        );
+    }
+    let permission = Permission::parse(&req.action);
+    if permission.is_none() {
+        fail(
+            "action",
+            "Not a permission of Roster's catalogue; use a name such as members:invite.",
+        );
+    }
+    let resource = req.resource.as_deref().map(|r| {
+        let n = r.chars().count();
+        if n == 0 || n > MAX_RESOURCE || r.chars().any(char::is_control) {
+            fail(
+                "resource",
+                "Resource ids are 1–200 characters without control characters.",
+            );
+        }
+        ResourceRef::Plain {
+            id: ResourceId::new(r),
+        }
+    });
+    let feature = req
+        .feature
+        .as_deref()
+        .and_then(|f| match FeatureKey::parse(f) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                fail("feature", &e.to_string());
+                None
+            }
+        });
+    match permission {
+        Some(permission) if errors.is_empty() => Ok(Question {
+            workspace_id: req.workspace_id.clone(),
+            principal: req.principal.clone(),
+            action: Action::Use {
+                permission,
+                feature,
+                resource,
+            },
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Answers `questions` in order, in one read transaction.
+pub async fn decide(
+    state: &AppState,
+    caller: &Caller,
+    questions: &[Question],
+) -> Result<Vec<Answer>, AppError> {
+    let mut tx = state.db.read().await?;
+    let mut standings: HashMap<&str, Standing> = HashMap::new();
+    let mut answers = Vec::with_capacity(questions.len());
+    for q in questions {
+        if !standings.contains_key(q.workspace_id.as_str()) {
+            let s = access::standing(&mut tx, &q.workspace_id, &caller.user_id).await?;
+            standings.insert(&q.workspace_id, s);
+        }
+        let s = &standings[q.workspace_id.as_str()];
+        let subject = match (&q.principal, &s.me) {
+            (Some(p), Some(me)) if *p != me.id && me.user_id.as_deref() != Some(p) => {
+                let found = match members::find_member(&mut tx, &q.workspace_id, p).await? {
+                    Some(m) => Some(m),
+                    None => members::find_member_of_user(&mut tx, &q.workspace_id, p).await?,
+                };
+                Some(match found {
+                    Some(m) => Actor::Member(access::model_member(&m)?),
+                    None => Actor::NonMember,
+                })
+            }
+            _ => None,
+        };
+        let about_others = subject.is_some();
+        answers.push(
+            answer(&s.actor, subject.as_ref(), &q.action, &s.facts)
+                .map(|decided| decision(decided, about_others)),
+        );
+    }
+    tx.commit().await?;
+    Ok(answers)
+}
+
+fn decision(decided: Result<Grant, Denied>, about_others: bool) -> Decision {
+    match decided {
+        Ok(grant) => {
+            let reason = match grant.basis {
+                Basis::Role => "role",
+                Basis::Share { .. } => "share",
+                Basis::SeeAllShared => "see_all_shared",
+                Basis::OwnMembership => "own_membership",
+            };
+            let message = match grant.permission {
+                Some(p) => format!("Allowed: the role grants “{}”.", p.label()),
+                None => "Allowed.".to_owned(),
+            };
+            Decision {
+                allowed: true,
+                reason: reason.to_owned(),
+                message,
+            }
+        }
+        Err(denied) => {
+            let message = match (&denied, about_others) {
+                (Denied::NotAMember, true) => {
+                    "This principal is not a member of the workspace.".to_owned()
+                }
+                (Denied::InactiveMember { status }, true) => match status {
+                    MemberStatus::Deactivated => "This member is deactivated.".to_owned(),
+                    _ => "This member has not accepted their invitation yet.".to_owned(),
+                },
+                _ => denied.message(),
+            };
+            Decision {
+                allowed: false,
+                reason: denied.code().to_owned(),
+                message,
+            }
+        }
+    }
+}
