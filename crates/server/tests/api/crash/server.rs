@@ -90,6 +90,39 @@ impl Deployment {
         lines[lines.len().saturating_sub(30)..].join("\n")
     }
 
+    /// PostgreSQL only: waits until no session of the killed server is still
+    /// inside a transaction. A COMMIT the server sent just before the kill
+    /// is still carried out by its backend, maybe only after the restart;
+    /// checking before that would take a write as lost that then lands.
+    pub async fn settle(&self) {
+        use sqlx::Connection as _;
+        if self.sqlite_path.is_some() {
+            return;
+        }
+        let mut conn = sqlx::PgConnection::connect(&self.database_url)
+            .await
+            .unwrap();
+        let started = Instant::now();
+        loop {
+            let busy: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND pid <> pg_backend_pid() AND (state <> 'idle' OR xact_start IS NOT NULL)",
+            )
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+            if busy == 0 {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{busy} sessions of the killed server are still in a transaction"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        conn.close().await.unwrap();
+    }
+
     /// SQLite only: `PRAGMA integrity_check` and `foreign_key_check` of the
     /// file as the killed server left it (opening it replays the WAL).
     pub async fn sqlite_problems(&self) -> Vec<String> {
