@@ -180,9 +180,14 @@ pub fn sqlite() -> anyhow::Result<Duration> {
     run(&format!("sqlite://{}", db.display()), "sqlite", 18390)
 }
 
-/// `cargo xtask fuzz`: the SQLite run on its own.
-pub fn standalone() -> anyhow::Result<()> {
-    let took = sqlite()?;
+/// `cargo xtask fuzz [--database-url URL]`: one run on its own, on a fresh
+/// SQLite file or on the PostgreSQL database named.
+pub fn standalone(args: &[String]) -> anyhow::Result<()> {
+    let took = match args {
+        [] => sqlite()?,
+        [flag, url] if flag == "--database-url" => run(url, "postgres", 18391)?,
+        _ => anyhow::bail!("usage: cargo xtask fuzz [--database-url postgres://…]"),
+    };
     println!("schemathesis: 0 failures in {}", human(took));
     Ok(())
 }

@@ -33,7 +33,8 @@ commands:
   bench [model] [size] [load]
           run the benchmarks (all parts when none named) and write
           target/bench/report.md
-  fuzz    run Schemathesis against a fresh server on SQLite (also part of `test`)
+  fuzz    run Schemathesis and the secret scan against a fresh server on SQLite
+          (also part of `test`); --database-url URL fuzzes that PostgreSQL instead
   web     build the release web app into dist/ (what the browser tests serve)
 ";
 
@@ -45,7 +46,7 @@ fn main() {
         Some("run") => run::main(&rest),
         Some("test") => test::main(&rest),
         Some("bench") => bench::main(&rest),
-        Some("fuzz") => fuzz::standalone(),
+        Some("fuzz") => fuzz::standalone(&rest),
         Some("web") => crate::tools::ensure_build_tools()
             .and_then(|()| web::build_release(rest.iter().any(|a| a == "--force"))),
         Some("-h" | "--help" | "help") | None => {

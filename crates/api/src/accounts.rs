@@ -14,7 +14,10 @@ pub struct SignupRequest {
     )]
     pub email: String,
     /// 8–1,024 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 8, max_length = 1024, pattern = r"^[^\x00]*$")
+    )]
     pub password: String,
     /// Display name, 1–100 characters.
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
@@ -27,8 +30,10 @@ pub struct SignupRequest {
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The account's address.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub email: String,
     /// Its password.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub password: String,
 }
 
@@ -125,5 +130,6 @@ pub struct MeResponse {
 #[serde(deny_unknown_fields)]
 pub struct SetLastWorkspaceRequest {
     /// A workspace the caller belongs to.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub workspace_id: String,
 }

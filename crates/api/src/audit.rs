@@ -33,9 +33,11 @@ pub struct AuditEventResponse {
 pub struct ListAuditQuery {
     /// Only this action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[^\x00]*$"))]
     pub action: Option<String>,
     /// Only this actor (user id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[^\x00]*$"))]
     pub actor: Option<String>,
     /// 1–200, default 50.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,12 +12,12 @@ pub const MAX_BATCH_CHECKS: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct AuthorizeRequest {
     /// The workspace the question is about.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::opaque_id))]
     pub workspace_id: String,
     /// Whom it is about: a member id (the team table's) or a user id.
     /// Absent: the caller. Asking about someone else needs `authorize:check`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::optional_opaque_id))]
     pub principal: Option<String>,
     /// A permission name from the catalogue, e.g. `members:invite`.
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::permission_name))]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct InviteRequest {
     /// The address as typed.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub email: String,
     /// Role key.
     #[cfg_attr(feature = "openapi", schema(pattern = "^(owner|admin|editor|viewer)$"))]
@@ -100,6 +101,7 @@ pub struct InvitationLinkResponse {
 #[serde(deny_unknown_fields)]
 pub struct AcceptInvitationRequest {
     /// The token from the invitation link.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub token: String,
 }
 

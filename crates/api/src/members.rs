@@ -62,6 +62,7 @@ pub struct UpdateMemberRequest {
 #[serde(deny_unknown_fields)]
 pub struct TransferOwnershipRequest {
     /// The Admin who becomes Owner.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub member_id: String,
     /// Must be `true`.
     pub confirm: bool,
@@ -74,6 +75,7 @@ pub struct TransferOwnershipRequest {
 pub struct ListMembersQuery {
     /// Name or email contains (case-insensitive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[^\x00]*$"))]
     pub q: Option<String>,
     /// `active`, `invited` or `deactivated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -94,7 +94,7 @@ pub fn new_domain() -> Object {
     clearable(DOMAIN)
 }
 
-fn access(item: Option<(&str, usize)>, what: &str) -> RefOr<Schema> {
+fn access(item: (&str, Option<usize>), what: &str) -> RefOr<Schema> {
     OneOfBuilder::new()
         .item(
             ObjectBuilder::new()
@@ -107,8 +107,8 @@ fn access(item: Option<(&str, usize)>, what: &str) -> RefOr<Schema> {
                 .items(
                     ObjectBuilder::new()
                         .schema_type(Type::String)
-                        .pattern(item.map(|(pattern, _)| pattern))
-                        .max_length(item.map(|(_, max)| max)),
+                        .pattern(Some(item.0))
+                        .max_length(item.1),
                 )
                 .description(Some(format!("Only these {what}s"))),
         )
@@ -120,7 +120,7 @@ pub struct FeatureAccessSchema;
 
 impl utoipa::PartialSchema for FeatureAccessSchema {
     fn schema() -> RefOr<Schema> {
-        access(Some(("^[a-z](?:_?[a-z0-9])*$", 48)), "feature")
+        access(("^[a-z](?:_?[a-z0-9])*$", Some(48)), "feature")
     }
 }
 
@@ -131,7 +131,7 @@ pub struct ResourceAccessSchema;
 
 impl utoipa::PartialSchema for ResourceAccessSchema {
     fn schema() -> RefOr<Schema> {
-        access(None, "resource")
+        access((r"^[^\x00]*$", None), "resource")
     }
 }
 
@@ -164,4 +164,15 @@ pub fn permission_name() -> Object {
 /// (absent or null: no resource).
 pub fn resource_id() -> Object {
     text(format!("^[^{CONTROL}]{{1,200}}$"), None, true)
+}
+
+/// An id the caller names in a body (a workspace, a member, a user): 1–64
+/// characters, no control characters.
+pub fn opaque_id() -> Object {
+    text(format!("^[^{CONTROL}]{{1,64}}$"), None, false)
+}
+
+/// The same, or null / absent.
+pub fn optional_opaque_id() -> Object {
+    text(format!("^[^{CONTROL}]{{1,64}}$"), None, true)
 }

@@ -37,7 +37,10 @@ pub struct UpdateWorkspaceRequest {
     pub colour: Option<String>,
     /// Markdown home page, up to 20,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 20000, pattern = r"^[^\x00]*$")
+    )]
     pub description: Option<String>,
     /// ISO 3166 alpha-2 country codes, at most 250.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +94,7 @@ pub struct WorkspaceResponse {
 #[serde(deny_unknown_fields)]
 pub struct DeleteWorkspaceRequest {
     /// The workspace's name, typed to confirm.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[^\x00]*$"))]
     pub confirm: String,
 }
 
@@ -100,7 +104,10 @@ pub struct DeleteWorkspaceRequest {
 #[serde(deny_unknown_fields)]
 pub struct PutConfigRequest {
     /// The value (text, up to 8,192 characters; not for secrets).
-    #[cfg_attr(feature = "openapi", schema(max_length = 8192))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 8192, pattern = r"^[^\x00]*$")
+    )]
     pub value: String,
 }
 

@@ -9,6 +9,7 @@ pub mod health;
 pub mod invitations;
 pub mod json;
 pub mod members;
+pub mod nul;
 pub mod openapi;
 pub mod outbox;
 pub mod paging;
@@ -49,6 +50,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(problems::api_not_found))
         .route("/api/", any(problems::api_not_found))
         .fallback(spa::serve)
+        .layer(axum::middleware::from_fn(nul::refuse))
         .layer(axum::middleware::from_fn(problems::stamp_request_id))
         .layer(axum::middleware::from_fn_with_state(
             state.security.clone(),

@@ -68,6 +68,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(AppError::field("body", "Send a JSON object."));
     }
+    if let Some(field) = super::nul::nul_in(bytes) {
+        return Err(AppError::field(&field, super::nul::MESSAGE));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -52,7 +52,8 @@ pub fn parse(req: &AuthorizeRequest, prefix: &str) -> Result<Question, Vec<Field
             message: message.to_owned(),
         });
     };
-    let id_ok = |s: &str| !s.is_empty() && s.chars().count() <= MAX_ID;
+    let id_ok =
+        |s: &str| !s.is_empty() && s.chars().count() <= MAX_ID && !s.chars().any(char::is_control);
     if !id_ok(&req.workspace_id) {
         fail("workspace_id", "Name the workspace by its id.");
     }

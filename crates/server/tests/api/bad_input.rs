@@ -301,3 +301,53 @@ async fn invalid_values_in_well_formed_bodies_are_refused_and_write_nothing() {
     }
     assert_eq!(state(&w).await, before, "nothing written");
 }
+
+/// NUL (U+0000) is text no Roster value may hold and PostgreSQL cannot
+/// store: refused in every body field (422 naming it), in the query and the
+/// path (400), before anything reaches the database.
+#[tokio::test]
+async fn a_nul_character_anywhere_is_refused_and_writes_nothing() {
+    let w = world().await;
+    let before = state(&w).await;
+    for e in &w.endpoints {
+        let mut body = e.good.clone();
+        let field = match body.as_object_mut().and_then(|o| {
+            o.iter_mut()
+                .find(|(_, v)| v.is_string())
+                .map(|(k, v)| (k.clone(), v))
+        }) {
+            Some((key, value)) => {
+                *value = json!(format!("a\u{0}{}", value.as_str().unwrap_or_default()));
+                key
+            }
+            None => continue,
+        };
+        let what = format!("{} {} {body}", e.method, e.path);
+        let p = problem(
+            w.owner.send(e.method.clone(), &e.path, &body).await,
+            422,
+            "validation",
+        )
+        .await;
+        assert_eq!(p.errors[0].field, field, "{what}");
+        assert!(p.errors[0].message.contains("NUL"), "{what}: {p:?}");
+    }
+    let ws = &w.ws;
+    for path in [
+        format!("/workspaces/{ws}/members?q=a%00b"),
+        format!("/workspaces/{ws}/audit?actor=%00"),
+        format!("/workspaces/%00/members"),
+    ] {
+        problem(w.owner.get(&path).await, 400, "bad_request").await;
+    }
+    let batch = json!({"checks": [{"workspace_id": ws, "action": "content:read"},
+                                  {"workspace_id": "ws\u{0}", "action": "content:read"}]});
+    let p = problem(
+        w.owner.post("/authorize:batch", &batch).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "checks[1].workspace_id");
+    assert_eq!(state(&w).await, before, "nothing written");
+}

@@ -105,3 +105,66 @@ async fn every_listed_route_is_mounted_and_no_other_method_is() {
         }
     }
 }
+
+/// Every string schema under `schema` (resolving `$ref`s) that says nothing
+/// about which characters it takes: `at` names where it is.
+fn unbounded_strings(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<String>,
+) {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.rsplit('/').next().unwrap_or_default();
+        return unbounded_strings(doc, &doc["components"]["schemas"][name], at, out);
+    }
+    let is_string = schema["type"] == "string"
+        || schema["type"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|t| t == "string"));
+    let says = ["pattern", "enum", "const"]
+        .iter()
+        .any(|k| !schema[k].is_null());
+    if is_string && !says {
+        out.push(at.to_owned());
+    }
+    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        unbounded_strings(doc, property, &format!("{at}.{name}"), out);
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        for (i, s) in schema[key].as_array().into_iter().flatten().enumerate() {
+            unbounded_strings(doc, s, &format!("{at}/{key}[{i}]"), out);
+        }
+    }
+    if schema["items"].is_object() {
+        unbounded_strings(doc, &schema["items"], &format!("{at}[]"), out);
+    }
+}
+
+/// The document says which characters every string a client sends may hold
+/// (at least: no NUL, which no Roster value takes and PostgreSQL cannot
+/// store), so a fuzzer's valid input is input the server accepts.
+#[tokio::test]
+async fn every_string_a_client_sends_has_a_pattern() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let at = format!("{method} {path}");
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap_or_default();
+                if p["in"] != "path" {
+                    unbounded_strings(&doc, &p["schema"], &format!("{at} ?{name}"), &mut out);
+                }
+            }
+            let body = &op["requestBody"]["content"]["application/json"]["schema"];
+            unbounded_strings(&doc, body, &format!("{at} body"), &mut out);
+        }
+    }
+    assert!(
+        out.is_empty(),
+        "strings without a pattern:\n{}",
+        out.join("\n")
+    );
+}
