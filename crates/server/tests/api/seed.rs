@@ -8,7 +8,11 @@ use roster_server::{AppState, Config, clock};
 use std::collections::{HashMap, HashSet};
 
 async fn seed_into(app: &TestApp, members: u32) -> roster_server::seed::SeedReport {
-    let state = AppState::new(Config::defaults(), app.db.clone(), clock::system()).unwrap();
+    let config = Config {
+        secret_key: Some(roster_server::auth::seal::SecretKey::random()),
+        ..Config::defaults()
+    };
+    let state = AppState::new(config, app.db.clone(), clock::system()).unwrap();
     let opts = SeedOptions {
         members,
         workspace: "Acme Analytics".to_owned(),
