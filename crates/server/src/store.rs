@@ -9,11 +9,12 @@ pub mod invitations;
 pub mod members;
 pub mod outbox;
 pub mod sessions;
+pub mod standing;
 mod tx;
 pub mod users;
 pub mod workspaces;
 
-pub use tx::{StoreError, StoreResult, Tx};
+pub use tx::{Held, StoreError, StoreResult, Tx};
 pub(crate) use tx::{exec, fetch, scalar};
 
 use anyhow::Context as _;
@@ -119,11 +120,12 @@ impl Db {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
-    /// Opens a transaction that only reads.
+    /// A connection for a use case that only reads: no transaction, so no
+    /// `BEGIN` and `COMMIT` round trips on the hot read paths.
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
-            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Self::Sqlite(pool) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),
+            Self::Postgres(pool) => Tx::Postgres(Held::Conn(pool.acquire().await?)),
         })
     }
 
@@ -131,8 +133,8 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so racing writers queue instead of failing later.
     pub async fn write(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Self::Sqlite(pool) => Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?)),
+            Self::Postgres(pool) => Tx::Postgres(Held::Tx(pool.begin().await?)),
         })
     }
 

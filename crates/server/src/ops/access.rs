@@ -4,8 +4,9 @@
 
 use crate::error::AppError;
 use crate::store::Tx;
-use crate::store::members::{self, MemberRecord};
-use crate::store::workspaces::{self, Workspace};
+use crate::store::members::MemberRecord;
+use crate::store::standing;
+use crate::store::workspaces::Workspace;
 use anyhow::Context as _;
 use roster_model::{
     Actor, ApiKeyId, Facts, FeatureAccess, Member, MemberId, MemberStatus, Principal,
@@ -93,8 +94,7 @@ pub async fn standing(
     workspace_id: &str,
     user_id: &str,
 ) -> Result<Standing, AppError> {
-    let workspace = workspaces::find_workspace(tx, workspace_id).await?;
-    let Some(ws) = workspace else {
+    let Some((ws, me, owners)) = standing::find_standing(tx, workspace_id, user_id).await? else {
         return Ok(Standing {
             workspace: None,
             me: None,
@@ -102,15 +102,11 @@ pub async fn standing(
             facts: Facts::default(),
         });
     };
-    let me = members::find_member_of_user(tx, workspace_id, user_id).await?;
     let actor = match &me {
         Some(m) => Actor::Member(model_member(m)?),
         None => Actor::NonMember,
     };
-    let mut facts = Facts::new(
-        ws.name.clone(),
-        members::count_active_owners(tx, workspace_id).await?,
-    );
+    let mut facts = Facts::new(ws.name.clone(), owners);
     facts.archived = ws.status == "archived";
     Ok(Standing {
         workspace: Some(ws),

@@ -8,7 +8,8 @@
 //!   of failing; PostgreSQL writers lock the workspace row (`FOR UPDATE`, see
 //!   [`Tx::lock_workspace`]) so member changes in one workspace serialise.
 
-use sqlx::{Postgres, Sqlite, Transaction};
+use sqlx::pool::PoolConnection;
+use sqlx::{Database, Postgres, Sqlite, Transaction};
 
 /// What a store function can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -33,17 +34,59 @@ impl From<sqlx::Error> for StoreError {
 /// Result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// An open transaction on one of the two databases.
+/// What a [`Tx`] holds: a transaction, or for reads a pooled connection
+/// with no `BEGIN` / `COMMIT` round trips around its statements (each
+/// statement then reads committed data, which is what PostgreSQL's READ
+/// COMMITTED gives inside a transaction too).
+#[derive(Debug)]
+pub enum Held<DB: Database> {
+    /// A transaction (every write).
+    Tx(Transaction<'static, DB>),
+    /// A connection (reads).
+    Conn(PoolConnection<DB>),
+}
+
+impl<DB: Database> std::ops::Deref for Held<DB> {
+    type Target = DB::Connection;
+
+    fn deref(&self) -> &DB::Connection {
+        match self {
+            Held::Tx(t) => t,
+            Held::Conn(c) => c,
+        }
+    }
+}
+
+impl<DB: Database> std::ops::DerefMut for Held<DB> {
+    fn deref_mut(&mut self) -> &mut DB::Connection {
+        match self {
+            Held::Tx(t) => t,
+            Held::Conn(c) => c,
+        }
+    }
+}
+
+impl<DB: Database> Held<DB> {
+    async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Held::Tx(t) => t.commit().await,
+            Held::Conn(_) => Ok(()),
+        }
+    }
+}
+
+/// An open transaction (or, for reads, a connection) on one of the two
+/// databases.
 #[derive(Debug)]
 pub enum Tx {
     /// SQLite.
-    Sqlite(Transaction<'static, Sqlite>),
+    Sqlite(Held<Sqlite>),
     /// PostgreSQL.
-    Postgres(Transaction<'static, Postgres>),
+    Postgres(Held<Postgres>),
 }
 
 impl Tx {
-    /// Makes the changes durable.
+    /// Makes the changes durable (a read just returns its connection).
     pub async fn commit(self) -> StoreResult<()> {
         match self {
             Self::Sqlite(t) => t.commit().await?,

@@ -29,7 +29,7 @@ pub struct Workspace {
 }
 
 #[derive(sqlx::FromRow)]
-struct WorkspaceRow {
+pub(crate) struct WorkspaceRow {
     id: String,
     name: String,
     region: String,

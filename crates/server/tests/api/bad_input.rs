@@ -336,7 +336,7 @@ async fn a_nul_character_anywhere_is_refused_and_writes_nothing() {
     for path in [
         format!("/workspaces/{ws}/members?q=a%00b"),
         format!("/workspaces/{ws}/audit?actor=%00"),
-        format!("/workspaces/%00/members"),
+        "/workspaces/%00/members".to_owned(),
     ] {
         problem(w.owner.get(&path).await, 400, "bad_request").await;
     }
