@@ -31,6 +31,7 @@ impl TestServer {
                 tmp.path().join("e2e.db").display()
             )),
             dist_dir: dist,
+            data_dir: tmp.path().to_owned(),
             port: 0,
             ..Config::defaults()
         };

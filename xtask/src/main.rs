@@ -30,6 +30,7 @@ commands:
             --demo              (ROSTER_DEMO=1; seed a demo workspace)
   test    run every check and test (what CI runs)
             --quick             skip clippy and the release build (inner loop; CI never uses it)
+            --long              the crash test kills the server 200 times instead of 50
   bench [model] [size] [load]
           run the benchmarks (all parts when none named) and write
           target/bench/report.md

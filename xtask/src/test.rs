@@ -20,10 +20,19 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 pub fn main(args: &[String]) -> anyhow::Result<()> {
-    let quick = match args {
-        [] => false,
-        [flag] if flag == "--quick" => true,
-        _ => anyhow::bail!("usage: cargo xtask test [--quick]"),
+    let (mut quick, mut long) = (false, false);
+    for arg in args {
+        match arg.as_str() {
+            "--quick" => quick = true,
+            "--long" => long = true,
+            _ => anyhow::bail!("usage: cargo xtask test [--quick] [--long]"),
+        }
+    }
+    // The long run: 200 kills in the crash test instead of 50.
+    let long_env = |c: &mut Command| {
+        if long {
+            c.env("ROSTER_LONG", "1");
+        }
     };
     let started = Instant::now();
     crate::tools::ensure_build_tools()?;
@@ -124,6 +133,7 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     // The first run is SQLite whatever the caller's environment says.
     let mut sqlite = cargo(&["test", "--workspace"]);
     sqlite.env_remove("ROSTER_TEST_DATABASE_URL");
+    long_env(&mut sqlite);
     tests("native tests (SQLite)", sqlite, &mut step);
     println!("=== API fuzzing with Schemathesis (SQLite)");
     step("schemathesis (SQLite)", crate::fuzz::sqlite());
@@ -138,6 +148,7 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         Ok((url, cluster)) => {
             let mut c = cargo(&["test", "-p", "roster-server", "--test", "api"]);
             c.env("ROSTER_TEST_DATABASE_URL", &url);
+            long_env(&mut c);
             tests("server tests (PostgreSQL)", c, &mut step);
             println!("=== API fuzzing with Schemathesis (PostgreSQL)");
             step(

@@ -1,6 +1,7 @@
 //! Credentials: random ids and tokens (stored only as SHA-256 hashes),
 //! password hashing off the async threads, and the log-in rate limit.
 
+pub mod budget;
 pub mod password;
 pub mod rate_limit;
 pub mod seal;

@@ -31,6 +31,12 @@ pub struct Config {
     /// `on` or `off`: rate limits (log-in attempts); tests and load runs turn them off.
     #[arg(long, env = "ROSTER_RATE_LIMITS", default_value = "on")]
     pub rate_limits: Switch,
+    /// Sign-ups per IP address and hour (with rate limits on).
+    #[arg(long, env = "ROSTER_RATE_LIMIT_SIGNUPS", default_value_t = 20)]
+    pub rate_limit_signups: u32,
+    /// Invited addresses per workspace and hour (with rate limits on).
+    #[arg(long, env = "ROSTER_RATE_LIMIT_INVITATIONS", default_value_t = 1_000)]
+    pub rate_limit_invitations: u32,
     /// Regions offered for new workspaces, comma-separated.
     #[arg(
         long,
@@ -84,6 +90,8 @@ impl Config {
             dist_dir: PathBuf::from("dist"),
             public_url: None,
             rate_limits: Switch::On,
+            rate_limit_signups: 20,
+            rate_limit_invitations: 1_000,
             regions: ["ap-south-1", "eu-central-1", "us-central-1"]
                 .map(str::to_owned)
                 .to_vec(),

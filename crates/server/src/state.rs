@@ -1,6 +1,7 @@
 //! What every handler shares: configuration, the database, the clock and the
 //! security policy computed once at start-up.
 
+use crate::auth::budget::Budget;
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::seal::{Sealer, SecretKey};
@@ -27,6 +28,10 @@ pub struct AppState {
     pub passwords: Passwords,
     /// Failed log-ins per IP and email.
     pub login_limiter: LoginLimiter,
+    /// Sign-ups per IP address and hour.
+    pub signups: Budget,
+    /// Invited addresses per workspace and hour.
+    pub invitations: Budget,
     /// Regions offered for new workspaces.
     pub regions: Arc<Regions>,
     /// Personal mail domains (no workspace domain is pre-filled from them).
@@ -54,6 +59,11 @@ impl AppState {
             sealer: Sealer::new(&key),
             regions: Arc::new(config.regions()?),
             login_limiter: LoginLimiter::new(config.rate_limits == Switch::On),
+            signups: Budget::new(config.rate_limits == Switch::On, config.rate_limit_signups),
+            invitations: Budget::new(
+                config.rate_limits == Switch::On,
+                config.rate_limit_invitations,
+            ),
             config: Arc::new(config),
             db,
             clock,

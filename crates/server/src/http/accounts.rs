@@ -61,9 +61,10 @@ fn signed_in(
 async fn signup(
     State(state): State<AppState>,
     _: SameOrigin,
+    meta: RequestMeta,
     Json(req): Json<SignupRequest>,
 ) -> Result<Response, AppError> {
-    let (user, session) = accounts::sign_up(&state, req).await?;
+    let (user, session) = accounts::sign_up(&state, req, meta.ip.as_deref()).await?;
     Ok(signed_in(&state, StatusCode::CREATED, user, session))
 }
 

@@ -108,8 +108,17 @@ pub fn csrf_token_for(session_token: &str) -> String {
 }
 
 /// Creates an account and signs it in.
-pub async fn sign_up(state: &AppState, req: SignupRequest) -> Result<(User, NewSession), AppError> {
+pub async fn sign_up(
+    state: &AppState,
+    req: SignupRequest,
+    ip: Option<&str>,
+) -> Result<(User, NewSession), AppError> {
     let (email, name) = validate_signup(&req)?;
+    // Before the (deliberately slow) password hash: the budget guards it too.
+    state
+        .signups
+        .take(ip.unwrap_or("-"), 1, state.clock.now())
+        .map_err(AppError::RateLimited)?;
     let hash = state.passwords.hash(req.password).await?;
     let user = User {
         id: crate::auth::new_id("usr"),

@@ -98,6 +98,11 @@ pub async fn invite(
             format!("Invite at most {MAX_BATCH} people at once."),
         ));
     }
+    let rows = u32::try_from(req.invites.len()).unwrap_or(u32::MAX);
+    state
+        .invitations
+        .take(workspace_id, rows, state.clock.now())
+        .map_err(AppError::RateLimited)?;
     // Only the batch's own addresses are looked up: the check costs what the
     // batch holds, whatever the workspace's size.
     let asked: Vec<String> = req

@@ -331,3 +331,55 @@ async fn the_invitee_side_reveals_nothing_about_who_has_an_account() {
 }
 
 mod stored;
+
+/// The sign-up budget (per IP address) and the invitation budget (per
+/// workspace) answer 429 with `Retry-After` once used up, and a refused
+/// request creates nothing.
+#[tokio::test]
+async fn sign_ups_and_invitations_have_hourly_budgets() {
+    let app = TestApp::spawn_with(|c| {
+        c.rate_limits = Switch::On;
+        c.rate_limit_signups = 2;
+        c.rate_limit_invitations = 3;
+    })
+    .await;
+    let owner = app.signup("owner@budget.com", "Olga").await;
+    app.signup("second@budget.com", "Sam").await;
+    let third = json!({"email": "third@budget.com", "password": PASSWORD, "name": "Tia"});
+    let res = app.post_anon("/auth/signup", &third).await;
+    let wait: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=3600).contains(&wait), "Retry-After {wait}");
+    problem(res, 429, "rate_limited").await;
+    let login = json!({"email": "third@budget.com", "password": PASSWORD});
+    problem(
+        app.post_anon("/auth/login", &login).await,
+        401,
+        "invalid_credentials",
+    )
+    .await;
+
+    let ws = owner.create_workspace("Budget").await.id;
+    let path = format!("/workspaces/{ws}/invitations");
+    let batch = |names: &[&str]| {
+        let invites: Vec<_> = names
+            .iter()
+            .map(|n| json!({"email": format!("{n}@budget.com"), "role": "viewer"}))
+            .collect();
+        json!({ "invites": invites })
+    };
+    assert_eq!(owner.post(&path, &batch(&["a", "b"])).await.status(), 200);
+    let audit = app.audit_count(&ws).await;
+    let res = owner.post(&path, &batch(&["c", "d"])).await;
+    assert!(res.headers().contains_key("retry-after"));
+    problem(res, 429, "rate_limited").await;
+    assert_eq!(app.audit_count(&ws).await, audit, "nothing written");
+    assert_eq!(
+        owner.post(&path, &batch(&["c"])).await.status(),
+        200,
+        "what fits still goes"
+    );
+}
