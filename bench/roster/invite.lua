@@ -3,7 +3,7 @@
 -- endpoint. The path, cookie, CSRF token and content type come from wrk's
 -- command line (-H arguments), set by `cargo xtask bench`.
 local threads = 0
-local nonce = (os.getenv("ROSTER_RUN") or tostring(os.time())) .. "r" .. (os.getenv("WRK_RUN") or "0")
+local nonce = (os.getenv("ROSTER_RUN") or tostring(os.time())) .. "r" .. (os.getenv("ROSTER_WRK_RUN") or "0")
 
 function setup(thread)
   threads = threads + 1

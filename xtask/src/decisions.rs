@@ -59,10 +59,18 @@ pub fn measure(cookie: &str, ws: &str) -> anyhow::Result<Vec<Decisions>> {
     ];
     let mut out = Vec::new();
     for (label, path, body, per_request) in workloads {
-        let answer = post(cookie, path, &headers[1], &body)?;
+        let answer: serde_json::Value =
+            serde_json::from_str(&post(cookie, path, &headers[1], &body)?)?;
+        let results = match answer["results"].as_array() {
+            Some(all) => all.clone(),
+            None => vec![answer.clone()],
+        };
         anyhow::ensure!(
-            answer.contains("\"allowed\":true"),
-            "{path} did not allow the owner: {answer}"
+            results.len() == per_request
+                && results.iter().all(
+                    |r| r["allowed"].is_boolean() && r["status"].as_u64().unwrap_or(200) == 200
+                ),
+            "{path} did not decide every question: {answer}"
         );
         let figures = crate::wrk::drive(
             &api(path),

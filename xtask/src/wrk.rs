@@ -33,7 +33,7 @@ impl Figures {
 }
 
 /// Drives `url` `RUNS` times with the given headers and, for POST workloads,
-/// a Lua script (which sees the run's number in `WRK_RUN`); answers the
+/// a Lua script (which sees the run's number in `ROSTER_WRK_RUN`); answers the
 /// median of each figure.
 pub fn drive(
     url: &str,
@@ -75,7 +75,7 @@ fn drive_once(
     run: usize,
 ) -> anyhow::Result<Figures> {
     let mut c = Command::new("taskset");
-    c.env("WRK_RUN", run.to_string());
+    c.env("ROSTER_WRK_RUN", run.to_string());
     c.args(["-c", "1", "wrk", "-t2", "-c64"])
         .arg(format!("-d{SECONDS}s"))
         .args(["--timeout", "10s", "--latency"]);

@@ -3,7 +3,7 @@
 -- "member", into the session's active organization. Headers (cookie, origin,
 -- content-type) come from wrk's -H arguments.
 local threads = 0
-local nonce = (os.getenv("PEER_RUN") or tostring(os.time())) .. "r" .. (os.getenv("WRK_RUN") or "0")
+local nonce = (os.getenv("PEER_RUN") or tostring(os.time())) .. "r" .. (os.getenv("ROSTER_WRK_RUN") or "0")
 
 function setup(thread)
   threads = threads + 1

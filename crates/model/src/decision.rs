@@ -15,7 +15,7 @@ pub use action::{Action, ResourceRef, WorkspacePatch};
 pub use capabilities::{Capabilities, capabilities};
 pub use denied::{DenialKind, Denied};
 pub use explain::{Explanation, Step, explain};
-pub use question::answer;
+pub use question::{Verdict, answer, may_ask_about_others};
 
 use crate::groups::GroupGraph;
 use crate::member::{Member, MemberStatus};

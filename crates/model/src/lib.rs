@@ -18,7 +18,7 @@ pub mod values;
 
 pub use decision::{
     Action, Actor, Basis, Capabilities, DenialKind, Denied, Explanation, Facts, Grant, ResourceRef,
-    Step, WorkspacePatch, answer, authorize, capabilities, explain,
+    Step, Verdict, WorkspacePatch, answer, authorize, capabilities, explain, may_ask_about_others,
 };
 pub use groups::{GroupError, GroupGraph};
 pub use ids::{ApiKeyId, CollectionId, GroupId, MemberId, ResourceId, RoleId, UserId, WorkspaceId};

@@ -32,7 +32,17 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         .await
         .with_context(|| format!("opening the database at {}", store::redact_url(&url)))?;
     db.migrate().await.context("applying database migrations")?;
-    AppState::new(config, db, clock::system())
+    let state = AppState::new(config, db, clock::system())?;
+    let sealed = ops::outbox::seal_old_bodies(&state)
+        .await
+        .map_err(|e| anyhow::anyhow!("sealing old outbox messages: {e}"))?;
+    if sealed > 0 {
+        tracing::info!(
+            messages = sealed,
+            "sealed outbox messages written before sealing"
+        );
+    }
+    Ok(state)
 }
 
 /// Binds the configured address and serves until `shutdown` resolves.

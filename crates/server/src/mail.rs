@@ -103,9 +103,10 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<us
     let due = outbox::claim_due_messages(&mut tx, &store::time_text(now), &lease, BATCH).await?;
     tx.commit().await?;
     for m in &due {
-        let outcome = match state.sealer.open(&m.body) {
-            Ok(body) => mailer.send(m, body).await,
-            Err(e) => Err(e),
+        let (outcome, hopeless) = match state.sealer.open(&m.body, &m.id) {
+            Ok(body) => (mailer.send(m, body).await, false),
+            // Sealed under another key: no retry will open it.
+            Err(e) => (Err(e), true),
         };
         let now = state.clock.now();
         let mut tx = state.db.write().await?;
@@ -114,7 +115,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<us
             Err(e) => {
                 let error = format!("{e:#}");
                 tracing::warn!(message = %m.id, attempt = m.attempts + 1, %error, "mail not delivered");
-                let retry = if m.attempts + 1 >= MAX_ATTEMPTS {
+                let retry = if hopeless || m.attempts + 1 >= MAX_ATTEMPTS {
                     // Parked for good: the outbox shows it as failed; resending
                     // the invitation writes a new message.
                     outbox::NEVER.to_owned()

@@ -1,6 +1,7 @@
-//! The secret scan after fuzzing: every session token, invitation token and
-//! password that crossed the wire during the runs (the teams' own, and every
-//! one in Schemathesis's recorded traffic) is looked for in the database —
+//! The secret scan after fuzzing: the fuzz teams' passwords and every
+//! session and invitation token that crossed the wire (the teams' own, and
+//! every one in the answers of Schemathesis's recorded traffic) is looked
+//! for in the database —
 //! SQLite's files byte for byte, or a `pg_dump` — and in the server's log.
 //! Finding one fails the step.
 

@@ -6,7 +6,7 @@
 use anyhow::Context as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use chacha20poly1305::aead::Aead as _;
+use chacha20poly1305::aead::{Aead as _, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, KeyInit as _, Nonce};
 use rand::RngCore as _;
 use std::io::Write as _;
@@ -14,7 +14,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 /// What marks a sealed value (version 1: nonce and ciphertext, base64url).
-const PREFIX: &str = "sealed:v1:";
+pub const PREFIX: &str = "sealed:v1:";
 /// The key file's name under the data directory.
 pub const KEY_FILE: &str = "secret.key";
 
@@ -60,16 +60,22 @@ impl SecretKey {
         let file = dir.join(KEY_FILE);
         if !file.exists() {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            // Written whole under a temporary name, then linked into place:
+            // a crash or a second process never sees a half-written key.
+            let tmp = dir.join(format!("{KEY_FILE}.{}.tmp", std::process::id()));
             let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
+            options.write(true).create(true).truncate(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            match options.open(&file) {
-                Ok(mut f) => {
-                    let text = URL_SAFE_NO_PAD.encode(SecretKey::random().0);
-                    f.write_all(text.as_bytes())?;
-                    f.sync_all()?;
-                }
+            let mut f = options
+                .open(&tmp)
+                .with_context(|| format!("creating {}", tmp.display()))?;
+            f.write_all(URL_SAFE_NO_PAD.encode(SecretKey::random().0).as_bytes())?;
+            f.sync_all()?;
+            let linked = std::fs::hard_link(&tmp, &file);
+            let _ = std::fs::remove_file(&tmp);
+            match linked {
+                Ok(()) => {}
                 // Another process made it first: read theirs.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(e).with_context(|| format!("creating {}", file.display())),
@@ -102,22 +108,32 @@ impl Sealer {
         }
     }
 
-    /// `text`, encrypted under a fresh random nonce.
-    pub fn seal(&self, text: &str) -> String {
+    /// `text`, encrypted under a fresh random nonce and bound to `context`
+    /// (the row's id): a sealed value copied to another row does not open.
+    pub fn seal(&self, text: &str, context: &str) -> String {
         let mut nonce = [0u8; 12];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let payload = Payload {
+            msg: text.as_bytes(),
+            aad: context.as_bytes(),
+        };
         let sealed = self
             .cipher
-            .encrypt(Nonce::from_slice(&nonce), text.as_bytes())
+            .encrypt(Nonce::from_slice(&nonce), payload)
             .expect("ChaCha20-Poly1305 encrypts any input that fits in memory");
         let mut bytes = nonce.to_vec();
         bytes.extend(sealed);
         format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
     }
 
-    /// The text of a sealed value; a value that was never sealed (written
-    /// before sealing existed) comes back as it is.
-    pub fn open(&self, stored: &str) -> anyhow::Result<String> {
+    /// Whether `stored` is sealed.
+    pub fn is_sealed(stored: &str) -> bool {
+        stored.starts_with(PREFIX)
+    }
+
+    /// The text of a value sealed with the same `context`; a value that was
+    /// never sealed (written before sealing existed) comes back as it is.
+    pub fn open(&self, stored: &str, context: &str) -> anyhow::Result<String> {
         let Some(b64) = stored.strip_prefix(PREFIX) else {
             return Ok(stored.to_owned());
         };
@@ -128,7 +144,13 @@ impl Sealer {
         let (nonce, sealed) = bytes.split_at(12);
         let text = self
             .cipher
-            .decrypt(Nonce::from_slice(nonce), sealed)
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: sealed,
+                    aad: context.as_bytes(),
+                },
+            )
             .map_err(|_| {
                 anyhow::anyhow!("a sealed value this key cannot open (was the secret key changed?)")
             })?;
@@ -144,19 +166,24 @@ mod tests {
     fn sealed_text_round_trips_and_hides_its_content() {
         let sealer = Sealer::new(&SecretKey::random());
         let text = "Accept: https://roster.example/invitations/accept?token=abc123secret";
-        let sealed = sealer.seal(text);
+        let sealed = sealer.seal(text, "msg_1");
         assert!(sealed.starts_with(PREFIX) && !sealed.contains("abc123secret"));
-        assert_ne!(sealed, sealer.seal(text), "every seal has its own nonce");
-        assert_eq!(sealer.open(&sealed).unwrap(), text);
-        assert_eq!(
-            sealer.open("written in the clear").unwrap(),
-            "written in the clear"
+        assert_ne!(
+            sealed,
+            sealer.seal(text, "msg_1"),
+            "every seal has its own nonce"
         );
+        assert_eq!(sealer.open(&sealed, "msg_1").unwrap(), text);
+        assert!(sealer.open(&sealed, "msg_2").is_err(), "bound to its row");
+        let plain = "written in the clear";
+        assert_eq!(sealer.open(plain, "msg_1").unwrap(), plain);
         let other = Sealer::new(&SecretKey::random());
-        assert!(other.open(&sealed).is_err());
-        let mut tampered = sealed.clone();
-        tampered.pop();
-        assert!(sealer.open(&tampered).is_err());
+        assert!(other.open(&sealed, "msg_1").is_err());
+        // Flip one bit of the ciphertext: the tag no longer matches.
+        let mut bytes = URL_SAFE_NO_PAD.decode(&sealed[PREFIX.len()..]).unwrap();
+        bytes[20] ^= 1;
+        let tampered = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
+        assert!(sealer.open(&tampered, "msg_1").is_err());
     }
 
     #[test]

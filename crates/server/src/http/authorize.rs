@@ -45,7 +45,7 @@ async fn one(
     let d = answer?;
     Ok(Json(AuthorizeResponse {
         allowed: d.allowed,
-        reason: d.reason,
+        reason: d.reason.to_owned(),
         message: d.message,
     }))
 }
@@ -94,7 +94,7 @@ fn result(answer: Answer) -> AuthorizeResultResponse {
         Ok(d) => AuthorizeResultResponse {
             status: 200,
             allowed: d.allowed,
-            reason: d.reason,
+            reason: d.reason.to_owned(),
             message: d.message,
         },
         Err(refused) => {

@@ -1,6 +1,7 @@
 //! The authorization API's use case: parse each question, read the asker's
-//! standing and the subject's membership in one read transaction, and let
-//! `roster_model::answer` decide (who may ask, and the decision itself).
+//! standing and (once the model lets them ask) the subject's membership on
+//! one read connection, and let `roster_model::answer` decide and
+//! `Verdict` word the answer.
 
 use super::Caller;
 use super::access::{self, Standing};
@@ -9,8 +10,8 @@ use crate::state::AppState;
 use crate::store::members;
 use roster_api::{AuthorizeRequest, FieldError};
 use roster_model::{
-    Action, Actor, Basis, Denied, FeatureKey, Grant, MemberStatus, Permission, ResourceId,
-    ResourceRef, answer,
+    Action, Actor, Denied, FeatureKey, Permission, ResourceId, ResourceRef, Verdict, answer,
+    may_ask_about_others,
 };
 use std::collections::HashMap;
 
@@ -29,18 +30,7 @@ pub struct Question {
 
 /// The decision (`Ok`) or why the question itself was refused (`Err`: 403 or
 /// 404, as `POST /authorize` answers it).
-pub type Answer = Result<Decision, Denied>;
-
-/// A decided question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    /// Whether the principal may do it.
-    pub allowed: bool,
-    /// A stable code.
-    pub reason: String,
-    /// The same in a sentence.
-    pub message: String,
-}
+pub type Answer = Result<Verdict, Denied>;
 
 /// Checks one question's fields; errors name the fields under `prefix`
 /// (empty for `POST /authorize`, `checks[i].` in a batch).
@@ -106,7 +96,7 @@ pub fn parse(req: &AuthorizeRequest, prefix: &str) -> Result<Question, Vec<Field
     }
 }
 
-/// Answers `questions` in order, in one read transaction.
+/// Answers `questions` in order, on one read connection.
 pub async fn decide(
     state: &AppState,
     caller: &Caller,
@@ -121,8 +111,19 @@ pub async fn decide(
             standings.insert(&q.workspace_id, s);
         }
         let s = &standings[q.workspace_id.as_str()];
-        let subject = match (&q.principal, &s.me) {
-            (Some(p), Some(me)) if *p != me.id && me.user_id.as_deref() != Some(p) => {
+        let other = match (&q.principal, &s.me) {
+            (Some(p), Some(me)) if *p != me.id && me.user_id.as_deref() != Some(p) => Some(p),
+            _ => None,
+        };
+        // Who may ask about others is decided before the subject is read.
+        if other.is_some()
+            && let Err(refused) = may_ask_about_others(&s.actor, &s.facts)
+        {
+            answers.push(Err(refused));
+            continue;
+        }
+        let subject = match other {
+            Some(p) => {
                 let found = match members::find_member(&mut tx, &q.workspace_id, p).await? {
                     Some(m) => Some(m),
                     None => members::find_member_of_user(&mut tx, &q.workspace_id, p).await?,
@@ -132,53 +133,13 @@ pub async fn decide(
                     None => Actor::NonMember,
                 })
             }
-            _ => None,
+            None => None,
         };
-        let about_others = subject.is_some();
         answers.push(
             answer(&s.actor, subject.as_ref(), &q.action, &s.facts)
-                .map(|decided| decision(decided, about_others)),
+                .map(|decided| Verdict::of(&decided, subject.is_some())),
         );
     }
     tx.commit().await?;
     Ok(answers)
-}
-
-fn decision(decided: Result<Grant, Denied>, about_others: bool) -> Decision {
-    match decided {
-        Ok(grant) => {
-            let reason = match grant.basis {
-                Basis::Role => "role",
-                Basis::Share { .. } => "share",
-                Basis::SeeAllShared => "see_all_shared",
-                Basis::OwnMembership => "own_membership",
-            };
-            let message = match grant.permission {
-                Some(p) => format!("Allowed: the role grants “{}”.", p.label()),
-                None => "Allowed.".to_owned(),
-            };
-            Decision {
-                allowed: true,
-                reason: reason.to_owned(),
-                message,
-            }
-        }
-        Err(denied) => {
-            let message = match (&denied, about_others) {
-                (Denied::NotAMember, true) => {
-                    "This principal is not a member of the workspace.".to_owned()
-                }
-                (Denied::InactiveMember { status }, true) => match status {
-                    MemberStatus::Deactivated => "This member is deactivated.".to_owned(),
-                    _ => "This member has not accepted their invitation yet.".to_owned(),
-                },
-                _ => denied.message(),
-            };
-            Decision {
-                allowed: false,
-                reason: denied.code().to_owned(),
-                message,
-            }
-        }
-    }
 }

@@ -65,8 +65,9 @@ async fn issue_token(
     .await?;
     let url = link(state, &token);
     if send {
+        let id = crate::auth::new_id("msg");
         let message = OutboxMessage {
-            id: crate::auth::new_id("msg"),
+            id: id.clone(),
             workspace_id: Some(inv.workspace_id.clone()),
             recipient: inv.email.clone(),
             subject: format!("You are invited to {} on Roster", inv.workspace_name),
@@ -74,7 +75,7 @@ async fn issue_token(
             body: state.sealer.seal(&format!(
                 "You have been invited to join {} as {}.\n\nAccept: {url}\n\nThe link expires on {expires_at}.",
                 inv.workspace_name, inv.role
-            )),
+            ), &id),
             created_at: store::time_text(now),
             held: state.mailer.is_none(),
         };

@@ -7,6 +7,18 @@ use crate::state::AppState;
 use crate::store::outbox::{self, OutboxEntry};
 use roster_model::{Action, authorize};
 
+/// Seals the bodies written before sealing existed (once, at start-up), so
+/// no invitation link stays in the clear. Answers how many it sealed.
+pub async fn seal_old_bodies(state: &AppState) -> Result<usize, AppError> {
+    let mut tx = state.db.write().await?;
+    let plain = outbox::unsealed_bodies(&mut tx, crate::auth::seal::PREFIX).await?;
+    for (id, body) in &plain {
+        outbox::set_body(&mut tx, id, &state.sealer.seal(body, id)).await?;
+    }
+    tx.commit().await?;
+    Ok(plain.len())
+}
+
 /// Shown for a message sealed under another secret key.
 const UNREADABLE: &str = "This message cannot be shown: it was sealed with a secret key this \
      server no longer has (ROSTER_SECRET_KEY or the data folder's secret.key changed). \
@@ -27,7 +39,7 @@ pub async fn list(
         outbox::list_workspace_outbox(&mut tx, workspace_id, before.as_ref(), limit.into()).await?;
     tx.commit().await?;
     for m in &mut rows {
-        m.body = state.sealer.open(&m.body).unwrap_or_else(|e| {
+        m.body = state.sealer.open(&m.body, &m.id).unwrap_or_else(|e| {
             tracing::warn!(message = %m.id, error = %format!("{e:#}"), "outbox message not opened");
             UNREADABLE.to_owned()
         });

@@ -38,7 +38,7 @@ pub struct MemberRecord {
 }
 
 #[derive(sqlx::FromRow)]
-pub(crate) struct MemberRow {
+pub(super) struct MemberRow {
     id: String,
     workspace_id: String,
     user_id: Option<String>,

@@ -1,7 +1,7 @@
 //! The local outbox: mail Roster would have sent, kept when no SMTP server
 //! is configured so the embedded default works without one.
 
-use super::{StoreResult, Tx, exec, scalar};
+use super::{StoreResult, Tx, exec, fetch};
 
 /// A message to deliver.
 #[derive(Debug, Clone)]
@@ -44,15 +44,37 @@ pub async fn insert_outbox_message(tx: &mut Tx, m: &OutboxMessage) -> StoreResul
     Ok(())
 }
 
-/// Bodies of the messages to `recipient`, oldest first (tests and the admin view).
-pub async fn list_outbox_bodies(tx: &mut Tx, recipient: &str) -> StoreResult<Vec<String>> {
-    Ok(scalar!(
+/// Ids and stored (sealed) bodies of the messages to `recipient`, oldest
+/// first (tests).
+pub async fn list_outbox_bodies(
+    tx: &mut Tx,
+    recipient: &str,
+) -> StoreResult<Vec<(String, String)>> {
+    Ok(fetch!(
         tx,
-        String,
+        (String, String),
         fetch_all,
-        "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at, id",
+        "SELECT id, body FROM outbox WHERE recipient = $1 ORDER BY created_at, id",
         recipient,
     )?)
+}
+
+/// Messages whose body is not sealed yet (written before sealing existed).
+pub async fn unsealed_bodies(tx: &mut Tx, prefix: &str) -> StoreResult<Vec<(String, String)>> {
+    let pattern = format!("{prefix}%");
+    Ok(fetch!(
+        tx,
+        (String, String),
+        fetch_all,
+        "SELECT id, body FROM outbox WHERE body NOT LIKE $1",
+        &pattern,
+    )?)
+}
+
+/// Replaces a message's stored body.
+pub async fn set_body(tx: &mut Tx, id: &str, body: &str) -> StoreResult<()> {
+    exec!(tx, "UPDATE outbox SET body = $1 WHERE id = $2", body, id)?;
+    Ok(())
 }
 
 /// A message waiting for SMTP delivery.

@@ -29,7 +29,7 @@ pub struct Workspace {
 }
 
 #[derive(sqlx::FromRow)]
-pub(crate) struct WorkspaceRow {
+pub(super) struct WorkspaceRow {
     id: String,
     name: String,
     region: String,

@@ -75,7 +75,8 @@ async fn members_learn_what_they_and_others_may_do_and_why() {
     let d = decided(t.viewer.post("/authorize", &on("dashboard", "db-2")).await).await;
     assert_eq!(d.reason, "resource_not_allowed");
 
-    // Someone who is not a member of the workspace is simply "not allowed".
+    // Someone who is not a member of the workspace is answered "not a member",
+    // the same as an id that never existed.
     let d = decided(
         t.owner
             .post(

@@ -19,6 +19,7 @@ mod openapi;
 mod race;
 mod races;
 mod rules;
+mod sealing;
 mod security;
 mod seed;
 mod support;

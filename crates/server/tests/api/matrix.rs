@@ -5,6 +5,7 @@
 //! what `roster_model::authorize` says. Grows with every endpoint and
 //! principal kind that lands.
 
+mod calls;
 mod cases;
 mod world;
 
@@ -116,7 +117,7 @@ async fn run(ctx: &Ctx, n: usize, case: Case) -> Result<(), String> {
     if matches!(expected, Expect::Allowed { .. }) && op.writes() && !foreign {
         world = world::build(&ctx.app, &ctx.people, actor, variant, false).await;
     }
-    let call = cases::call(op, &world, elsewhere, n);
+    let call = calls::call(op, &world, elsewhere, n);
     let before = snapshot(&ctx.app.db, &world.ws).await;
     let url = format!("{}/api/v1{}", ctx.app.base, call.path);
     let request = match actor {

@@ -40,7 +40,7 @@ impl Drop for TestApp {
 
 /// The database URL for one test: SQLite in `dir`, or a new PostgreSQL
 /// database created on the server named by `ROSTER_TEST_DATABASE_URL`.
-async fn database_url(dir: &std::path::Path) -> String {
+pub(crate) async fn database_url(dir: &std::path::Path) -> String {
     match std::env::var("ROSTER_TEST_DATABASE_URL") {
         Ok(base) if !base.is_empty() => fresh_postgres_database(&base).await,
         _ => format!("sqlite://{}?mode=rwc", dir.join("roster.db").display()),
@@ -339,11 +339,11 @@ impl TestApp {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        let sealed = bodies.last().expect("a message in the outbox");
+        let (id, sealed) = bodies.last().expect("a message in the outbox");
         assert!(!sealed.contains("token="), "the outbox keeps links sealed");
         let body = self
             .sealer
-            .open(sealed)
+            .open(sealed, id)
             .expect("the server's own seal opens");
         let (_, rest) = body.split_once("token=").expect("a link with a token");
         rest.split_whitespace().next().unwrap().to_owned()

@@ -106,7 +106,8 @@ impl Deployment {
         loop {
             let busy: i64 = sqlx::query_scalar(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
-                 AND pid <> pg_backend_pid() AND (state <> 'idle' OR xact_start IS NOT NULL)",
+                 AND pid <> pg_backend_pid() AND backend_type = 'client backend' \
+                 AND (state <> 'idle' OR xact_start IS NOT NULL)",
             )
             .fetch_one(&mut conn)
             .await
