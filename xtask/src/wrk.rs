@@ -116,14 +116,18 @@ pub fn parse(text: &str) -> Option<Figures> {
             .find_map(|l| l.strip_prefix(label))
             .map(str::trim)
     };
+    let rps: f64 = field("Requests/sec:")?.parse().ok()?;
+    let none = (rps == 0.0).then(|| "no request finished within the run".to_owned());
     Some(Figures {
-        rps: field("Requests/sec:")?.parse().ok()?,
+        rps,
         p50_ms: ms(field("50%")?)?,
         p99_ms: ms(field("99%")?)?,
         errors: text
             .lines()
             .map(str::trim)
             .filter(|l| l.starts_with("Non-2xx") || l.starts_with("Socket errors"))
+            .map(str::to_owned)
+            .chain(none)
             .collect::<Vec<_>>()
             .join("; "),
     })
@@ -161,6 +165,8 @@ mod tests {
         assert_eq!(f.errors, "Non-2xx or 3xx responses: 12");
         assert_eq!(f.error_note(), " (Non-2xx or 3xx responses: 12)");
         assert!(parse("Requests/sec: 3\n").is_none());
+        let idle = parse("     50%    0.00us\n     99%  0.00us\nRequests/sec: 0.00\n").unwrap();
+        assert_eq!(idle.errors, "no request finished within the run");
         let clean = parse("     50%    1.20ms\n     99%  3.00ms\nRequests/sec: 10\n").unwrap();
         assert_eq!((clean.p50_ms, clean.errors.as_str()), (1.2, ""));
     }
