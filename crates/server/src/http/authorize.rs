@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::routing::post;
 use roster_api::{
     AuthorizeBatchRequest, AuthorizeBatchResponse, AuthorizeRequest, AuthorizeResponse,
-    AuthorizeResultResponse, FieldError, MAX_BATCH_CHECKS, paths,
+    AuthorizeResultResponse, paths,
 };
 
 /// The decision routes.
@@ -66,23 +66,7 @@ async fn batch(
     auth: Authenticated,
     Json(req): Json<AuthorizeBatchRequest>,
 ) -> Result<Json<AuthorizeBatchResponse>, AppError> {
-    if req.checks.is_empty() || req.checks.len() > MAX_BATCH_CHECKS {
-        return Err(AppError::field(
-            "checks",
-            format!("Ask 1–{MAX_BATCH_CHECKS} questions per batch."),
-        ));
-    }
-    let mut questions = Vec::with_capacity(req.checks.len());
-    let mut errors: Vec<FieldError> = Vec::new();
-    for (i, check) in req.checks.iter().enumerate() {
-        match ops::parse(check, &format!("checks[{i}].")) {
-            Ok(q) => questions.push(q),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let questions = ops::parse_batch(&req.checks).map_err(AppError::Validation)?;
     let answers = ops::decide(&state, &auth.caller, &questions).await?;
     Ok(Json(AuthorizeBatchResponse {
         results: answers.into_iter().map(result).collect(),

@@ -8,7 +8,7 @@ use super::access::{self, Standing};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::members;
-use roster_api::{AuthorizeRequest, FieldError};
+use roster_api::{AuthorizeRequest, FieldError, MAX_BATCH_CHECKS};
 use roster_model::{
     Action, Actor, Denied, FeatureKey, Permission, ResourceId, ResourceRef, Verdict, answer,
     may_ask_about_others,
@@ -93,6 +93,30 @@ pub fn parse(req: &AuthorizeRequest, prefix: &str) -> Result<Question, Vec<Field
             },
         }),
         _ => Err(errors),
+    }
+}
+
+/// Checks a batch: 1–`MAX_BATCH_CHECKS` questions, each one's errors named
+/// `checks[i].field`.
+pub fn parse_batch(checks: &[AuthorizeRequest]) -> Result<Vec<Question>, Vec<FieldError>> {
+    if checks.is_empty() || checks.len() > MAX_BATCH_CHECKS {
+        return Err(vec![FieldError {
+            field: "checks".to_owned(),
+            message: format!("Ask 1–{MAX_BATCH_CHECKS} questions per batch."),
+        }]);
+    }
+    let mut questions = Vec::with_capacity(checks.len());
+    let mut errors = Vec::new();
+    for (i, check) in checks.iter().enumerate() {
+        match parse(check, &format!("checks[{i}].")) {
+            Ok(q) => questions.push(q),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(questions)
+    } else {
+        Err(errors)
     }
 }
 
