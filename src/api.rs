@@ -6,6 +6,12 @@
 
 mod http;
 pub mod json;
+mod workspace;
+
+pub use workspace::{
+    archive_workspace, audit, audit_csv_url, config, delete_config, delete_workspace, put_config,
+    update_workspace,
+};
 
 use http::{Request, Response};
 use roster_api::{

@@ -5,10 +5,10 @@
 use crate::api;
 use crate::components::{AccountMenu, Sidebar, Toast, Toasts};
 use crate::pages::{
-    InviteLandingPage, MembersPage, NoAccessPage, NotFoundPage, SignInPage, SignUpPage, StartPage,
-    Switcher, WelcomePage,
+    AuditPage, InviteLandingPage, MembersPage, NoAccessPage, NotFoundPage, SettingsPage,
+    SignInPage, SignUpPage, StartPage, Switcher, WelcomePage,
 };
-use crate::router::{Route, Router, route_of, use_router, workspace_of};
+use crate::router::{Route, Router, Section, route_of, section_of, use_router, workspace_of};
 use crate::session::{Session, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,6 +48,7 @@ fn WorkspaceShell() -> impl IntoView {
             .unwrap_or_default()
     });
     let ws: Signal<String> = ws.into();
+    let section = Memo::new(move |_| router.with_path(section_of));
     Effect::new(move |_| {
         if session.ready.get()
             && session.me.with(Option::is_none)
@@ -70,6 +71,7 @@ fn WorkspaceShell() -> impl IntoView {
             session.ready.get(),
             session.me.with(Option::is_some),
             session.workspace(&ws.get()).map(|w| w.status),
+            section.get(),
         )
     });
     view! {
@@ -85,9 +87,13 @@ fn WorkspaceShell() -> impl IntoView {
             </header>
             <main class="main" id="main">
                 {move || match state.get() {
-                    (true, true, Some(s)) if s == "active" => view! { <MembersPage ws=ws/> }.into_any(),
-                    (true, true, Some(_)) => view! { <NoAccessPage deactivated=true/> }.into_any(),
-                    (true, true, None) => view! { <NoAccessPage/> }.into_any(),
+                    (true, true, Some(s), page) if s == "active" => match page {
+                        Section::Members => view! { <MembersPage ws=ws/> }.into_any(),
+                        Section::Settings => view! { <SettingsPage ws=ws/> }.into_any(),
+                        Section::Audit => view! { <AuditPage ws=ws/> }.into_any(),
+                    },
+                    (true, true, Some(_), _) => view! { <NoAccessPage deactivated=true/> }.into_any(),
+                    (true, true, None, _) => view! { <NoAccessPage/> }.into_any(),
                     _ => match session.error.get() {
                         Some(e) => view! { <crate::components::ErrorAlert error=e/> }.into_any(),
                         None => view! { <div class="boot" aria-busy="true"></div> }.into_any(),

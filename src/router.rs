@@ -22,7 +22,8 @@ pub enum Route {
     Welcome,
     /// `/invitations/accept`
     InviteLanding,
-    /// `/w/{ws}` and `/w/{ws}/members` (the shell; the id is [`workspace_of`]).
+    /// `/w/{ws}` and `/w/{ws}/{section}` (the shell; the id is
+    /// [`workspace_of`], the page [`section_of`]).
     Workspace,
     /// Anything else.
     NotFound,
@@ -42,12 +43,38 @@ pub fn route_of(path: &str) -> Route {
     }
 }
 
-/// The raw (still percent-encoded) `{ws}` of `/w/{ws}` or `/w/{ws}/members`.
-pub fn workspace_of(path: &str) -> Option<&str> {
+/// The pages of a workspace, by the last segment of `/w/{ws}/{section}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// `members` (also the bare `/w/{ws}`).
+    Members,
+    /// `settings`.
+    Settings,
+    /// `audit`.
+    Audit,
+}
+
+fn split_workspace(path: &str) -> Option<(&str, Section)> {
     let rest = path.strip_prefix("/w/")?;
     let rest = rest.strip_suffix('/').unwrap_or(rest);
-    let ws = rest.strip_suffix("/members").unwrap_or(rest);
-    (!ws.is_empty() && !ws.contains('/')).then_some(ws)
+    let (ws, section) = match rest.split_once('/') {
+        None => (rest, Section::Members),
+        Some((ws, "members")) => (ws, Section::Members),
+        Some((ws, "settings")) => (ws, Section::Settings),
+        Some((ws, "audit")) => (ws, Section::Audit),
+        Some(_) => return None,
+    };
+    (!ws.is_empty()).then_some((ws, section))
+}
+
+/// The raw (still percent-encoded) `{ws}` of `/w/{ws}[/{section}]`.
+pub fn workspace_of(path: &str) -> Option<&str> {
+    split_workspace(path).map(|(ws, _)| ws)
+}
+
+/// The workspace page a path shows.
+pub fn section_of(path: &str) -> Section {
+    split_workspace(path).map_or(Section::Members, |(_, s)| s)
 }
 
 /// Whether a link to `href` is the current page or a section of it.
@@ -199,6 +226,8 @@ mod tests {
             ("/w/ws1/members", Route::Workspace),
             ("/w/ws1/members/", Route::Workspace),
             ("/w/", Route::NotFound),
+            ("/w/ws1/settings", Route::Workspace),
+            ("/w/ws1/audit/", Route::Workspace),
             ("/w/ws1/roles", Route::NotFound),
             ("/nowhere", Route::NotFound),
             ("/signin/more", Route::NotFound),
@@ -213,6 +242,9 @@ mod tests {
         assert_eq!(workspace_of("/w/ws%201"), Some("ws%201"));
         assert_eq!(workspace_of("/w//members"), None);
         assert_eq!(workspace_of("/signin"), None);
+        assert_eq!(section_of("/w/ws1"), Section::Members);
+        assert_eq!(section_of("/w/ws1/settings"), Section::Settings);
+        assert_eq!(section_of("/w/ws1/audit"), Section::Audit);
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! The sidebar: the workspace switcher at the top, then navigation.
+//! The sidebar: the workspace switcher at the top, then the workspace's pages.
 
 use crate::router::A;
 use leptos::prelude::*;
 
-/// Sections that later screens fill in, shown so the layout is honest about
-/// what exists.
-const COMING: &[&str] = &["Roles", "Settings", "Audit log"];
+/// The workspace pages, by path segment and label.
+const PAGES: [(&str, &str); 3] = [
+    ("members", "Team"),
+    ("settings", "Settings"),
+    ("audit", "Audit log"),
+];
 
 /// The left column of the shell; `switcher` fills its top.
 #[component]
@@ -14,11 +17,10 @@ pub fn Sidebar(ws: Signal<String>, children: Children) -> impl IntoView {
         <nav class="sidebar" aria-label="Workspace">
             {children()}
             <div class="nav">
-                <A href=move || format!("/w/{}/members", ws.get())>"Team"</A>
-                {COMING
+                {PAGES
                     .iter()
-                    .map(|name| view! {
-                        <span class="soon" aria-disabled="true">{*name}<small>"soon"</small></span>
+                    .map(|(seg, label)| view! {
+                        <A href=move || format!("/w/{}/{seg}", ws.get())>{*label}</A>
                     })
                     .collect_view()}
             </div>

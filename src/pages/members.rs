@@ -3,6 +3,7 @@
 //! per group ("Load more"), and the row actions the model allows.
 
 mod dialogs;
+mod editor;
 mod invite;
 mod links;
 mod row;
@@ -14,7 +15,8 @@ use crate::session::use_session;
 use crate::state::access::{self, RowActions};
 use crate::state::invites::existing;
 use crate::state::table::{GROUPS, Groups, SortKey, TableQuery, status_label};
-use dialogs::{RemoveDialog, RoleDialog, TransferDialog};
+use dialogs::{RemoveDialog, TransferDialog};
+use editor::AccessDialog;
 use invite::InviteDialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -338,10 +340,10 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         on_sent=Callback::new(move |()| reload())/> }.into_any()
                 }
                 Open::Role(m, acts) => view! {
-                    <RoleDialog ws=id member=m actions=*acts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
+                    <AccessDialog ws=id member=m actions=*acts actor=actor facts=facts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
                         groups.update(|g| g.upsert(m));
                         open.set(None);
-                        toasts.ok("Role changed.");
+                        toasts.ok("Changes saved.");
                     })/>
                 }.into_any(),
                 Open::Transfer(m) => view! {

@@ -81,6 +81,9 @@ pub struct RowActions {
     pub invitation: Result<(), Denied>,
     /// Whether any role other than the current one may be given.
     pub change_role: Result<(), Denied>,
+    /// Whether the role editor has anything to offer: a role, feature or
+    /// resource change (else the role's refusal).
+    pub edit_access: Result<(), Denied>,
 }
 
 /// Decides every row action with `roster_model::capabilities`.
@@ -108,10 +111,17 @@ pub fn row_actions(actor: &Actor, facts: &Facts, target: &MemberResponse) -> Opt
             .map(|r| (*r).clone())
             .unwrap_or(Err(Denied::StatusUnchanged))
     };
+    let edit_access = [&caps.edit_feature_access, &caps.edit_resource_access]
+        .into_iter()
+        .find(|r| r.is_ok())
+        .cloned()
+        .unwrap_or_else(|| change_role.clone());
+    let edit_access = change_role.clone().or(edit_access);
     Some(RowActions {
         caps,
         invitation,
         change_role,
+        edit_access,
     })
 }
 
@@ -182,6 +192,7 @@ mod tests {
         let f = facts("Acme", &me, &rows);
         let acts = row_actions(&me, &f, &editor).unwrap();
         assert_eq!(acts.change_role.unwrap_err().code(), "not_allowed");
+        assert_eq!(acts.edit_access.unwrap_err().code(), "not_allowed");
         assert_eq!(acts.invitation.unwrap_err().code(), "not_allowed");
         assert!(may_invite(&me, &f).is_err());
     }

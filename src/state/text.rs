@@ -66,9 +66,39 @@ pub fn short_date(rfc3339: &str) -> String {
     }
 }
 
+/// "Jan 2, 2026 · 14:05 UTC" from an RFC 3339 time in UTC.
+pub fn date_time(rfc3339: &str) -> String {
+    match rfc3339
+        .get(11..16)
+        .filter(|t| t.as_bytes().get(2) == Some(&b':'))
+    {
+        Some(hm) => format!("{} \u{b7} {hm} UTC", short_date(rfc3339)),
+        None => short_date(rfc3339),
+    }
+}
+
+/// At most `max` characters, with "…" when cut.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}\u{2026}", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_and_clipped_text_read_well() {
+        assert_eq!(
+            date_time("2026-11-23T14:05:09Z"),
+            "Nov 23, 2026 \u{b7} 14:05 UTC"
+        );
+        assert_eq!(date_time("2026-11-23"), "Nov 23, 2026");
+        assert_eq!(clip("héllo", 3), "hél\u{2026}");
+        assert_eq!(clip("hé", 3), "hé");
+    }
 
     #[test]
     fn initials_come_from_the_name_or_the_email() {

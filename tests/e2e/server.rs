@@ -64,3 +64,116 @@ impl Drop for TestServer {
         }
     }
 }
+
+/// A signed-in API client, for arranging what a journey starts from and for
+/// what another person does meanwhile: plain HTTP/1.1 over loopback (one
+/// request per connection), as any client would send it.
+pub struct ApiUser {
+    addr: String,
+    cookie: String,
+    csrf: String,
+}
+
+type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// Sends one request; the status, the `Set-Cookie` values and the body.
+async fn exchange(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&serde_json::Value>,
+) -> Res<(u16, Vec<String>, String)> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut req =
+        format!("{method} /api/v1{path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !body.is_empty() {
+        req.push_str("Content-Type: application/json\r\n");
+    }
+    req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    stream.write_all(req.as_bytes()).await?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await?;
+    let text = String::from_utf8(raw)?;
+    let (head, rest) = text.split_once("\r\n\r\n").ok_or("no header end")?;
+    let status: u16 = head.split(' ').nth(1).ok_or("no status")?.parse()?;
+    let mut cookies = Vec::new();
+    let mut chunked = false;
+    for line in head.lines().skip(1) {
+        let (k, v) = line.split_once(':').unwrap_or((line, ""));
+        match k.to_ascii_lowercase().as_str() {
+            "set-cookie" => cookies.push(v.trim().split(';').next().unwrap_or("").to_owned()),
+            "transfer-encoding" => chunked = v.trim().eq_ignore_ascii_case("chunked"),
+            _ => {}
+        }
+    }
+    let body = if chunked {
+        unchunk(rest)?
+    } else {
+        rest.to_owned()
+    };
+    Ok((status, cookies, body))
+}
+
+/// The body of a `Transfer-Encoding: chunked` answer.
+fn unchunk(mut rest: &str) -> Res<String> {
+    let mut out = String::new();
+    loop {
+        let (size, after) = rest.split_once("\r\n").ok_or("bad chunk")?;
+        let n = usize::from_str_radix(size.trim(), 16)?;
+        if n == 0 {
+            return Ok(out);
+        }
+        out.push_str(after.get(..n).ok_or("short chunk")?);
+        rest = after.get(n + 2..).ok_or("short chunk")?;
+    }
+}
+
+impl TestServer {
+    /// Signs up a new user and returns their client.
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> Res<ApiUser> {
+        let addr = self.base.trim_start_matches("http://").to_owned();
+        let body = serde_json::json!({ "name": name, "email": email, "password": password });
+        let (status, cookies, text) =
+            exchange(&addr, "POST", "/auth/signup", &[], Some(&body)).await?;
+        if status >= 300 {
+            return Err(format!("sign-up of {email}: {status} {text}").into());
+        }
+        let v: serde_json::Value = serde_json::from_str(&text)?;
+        Ok(ApiUser {
+            addr,
+            cookie: cookies.join("; "),
+            csrf: v["csrf_token"].as_str().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+impl ApiUser {
+    /// Sends `method path` with an optional JSON body; the answer's JSON
+    /// (or `null` for 204), or the status and body when it is not 2xx.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Res<serde_json::Value> {
+        let headers = [
+            ("Cookie", self.cookie.as_str()),
+            ("X-CSRF-Token", self.csrf.as_str()),
+        ];
+        let (status, _, text) = exchange(&self.addr, method, path, &headers, body.as_ref()).await?;
+        if status >= 300 {
+            return Err(format!("{method} {path}: {status} {text}").into());
+        }
+        Ok(if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text)?
+        })
+    }
+}

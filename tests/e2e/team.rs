@@ -203,15 +203,23 @@ async fn invite_accept_promote_and_transfer_ownership() {
         ))
         .await?;
         b.screenshot("actions-menu").await?;
-        b.click(By::Text("Change role…")).await?;
+        b.click(By::Text("Edit role and access…")).await?;
         b.wait_xpath("//div[@role='dialog']//label[.//strong[normalize-space()='Admin']]")
             .await?
             .click()
             .await?;
         b.wait_for(By::Text("Gains:")).await?;
+        // Only two features: the editor names what is lost before saving.
+        b.click(By::Text("Only chosen features")).await?;
+        b.click(By::XPath("//*[@data-testid='feature-access']//label[.//strong[normalize-space()='Dashboards']]")).await?;
+        b.click(By::XPath("//*[@data-testid='feature-access']//label[.//strong[normalize-space()='AI chat']]")).await?;
+        b.wait_xpath("//*[@data-testid='role-diff']//p[contains(., 'Features lost:')][contains(., 'Query builder')]")
+            .await?;
         shots(&b, "change-role").await?;
-        b.click(By::Text("Save role")).await?;
+        b.click(By::Text("Save changes")).await?;
         role_of(&b, INVITEE, "Admin").await?;
+        b.wait_xpath(&format!("//tr[@data-email='{INVITEE}']//td[normalize-space()='2 features']"))
+            .await?;
 
         open_actions(&b, "Ben Carter", "Transfer ownership…").await?;
         let confirm = b.wait_xpath("//input[@id='transfer-confirm']").await?;

@@ -62,7 +62,12 @@ fn size(report: &mut String) -> anyhow::Result<()> {
     let (mut raw_total, mut gz_total) = (0usize, 0usize);
     for path in crate::web::assets(&crate::root().join("dist"))? {
         let raw = std::fs::read(&path)?;
-        let gz = crate::web::gzip(&raw)?.len();
+        // The twin the server sends, as built.
+        let mut twin = path.clone().into_os_string();
+        twin.push(".gz");
+        let gz = std::fs::metadata(&twin)
+            .with_context(|| format!("no gzip twin of {}", path.display()))?
+            .len() as usize;
         raw_total += raw.len();
         gz_total += gz;
         let name = path

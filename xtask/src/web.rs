@@ -1,11 +1,9 @@
 //! Builds the web app with trunk into `dist/`, then makes it CSP-clean and
 //! cheap to serve: trunk's inline loader script moves to a file, and every
-//! text asset gets a gzip twin. Skips the build when nothing it reads changed.
+//! text asset gets a gzip twin (Zopfli-encoded). Skips the build when nothing it reads changed.
 
 use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
-use flate2::{Compression, write::GzEncoder};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -140,11 +138,18 @@ pub fn assets(dist: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Gzip at the best level (what the server sends to browsers).
+/// Gzip as the server sends it to browsers: Zopfli's encoder, whose
+/// output any gzip decoder reads and which is about 5 % smaller than
+/// `gzip -9` (slower to write, which a build does once).
 pub fn gzip(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
-    enc.write_all(raw)?;
-    Ok(enc.finish()?)
+    let mut out = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        raw,
+        &mut out,
+    )?;
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub use role::{
     builtin_permissions,
 };
 pub use shares::{Grantee, SEE_ALL_SHARED, Share, ShareLevel, ShareVia, SharedResource};
+pub use values::settings;
 pub use values::{
     DomainError, DomainName, Email, EmailError, Feature, FeatureCatalogue, FeatureKey,
     FeatureKeyError, NameError, PersonalDomains, Region, RegionError, Regions, RoleName,

@@ -6,6 +6,7 @@ mod domain;
 mod email;
 mod feature;
 mod names;
+pub mod settings;
 
 pub use domain::{DomainError, DomainName};
 pub use email::{Email, EmailError, PersonalDomains};

@@ -78,9 +78,9 @@ pub fn menu_items(
                 false,
             ));
             items.push((
-                "Change role…",
+                "Edit role and access…",
                 RowAction::ChangeRole,
-                a.change_role.clone(),
+                a.edit_access.clone(),
                 false,
             ));
             items.push((
@@ -92,9 +92,9 @@ pub fn menu_items(
         }
         MemberStatus::Active | MemberStatus::Deactivated => {
             items.push((
-                "Change role…",
+                "Edit role and access…",
                 RowAction::ChangeRole,
-                a.change_role.clone(),
+                a.edit_access.clone(),
                 false,
             ));
             items.push((
@@ -276,7 +276,7 @@ mod tests {
             [
                 "Copy invite link",
                 "Resend invitation",
-                "Change role…",
+                "Edit role and access…",
                 "Revoke invitation"
             ]
         );

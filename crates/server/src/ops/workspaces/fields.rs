@@ -4,12 +4,8 @@
 use crate::error::AppError;
 use crate::store::workspaces::Workspace;
 use roster_api::{FieldError, UpdateWorkspaceRequest};
+use roster_model::settings;
 use roster_model::{DomainName, WorkspaceName};
-
-/// The longest description (home page), in characters.
-pub const MAX_DESCRIPTION: usize = 20_000;
-/// The longest configuration value, in characters.
-pub const MAX_CONFIG_VALUE: usize = 8 * 1024;
 
 /// A field error from any displayable error.
 pub fn error(field: &str, e: impl std::fmt::Display) -> FieldError {
@@ -17,11 +13,6 @@ pub fn error(field: &str, e: impl std::fmt::Display) -> FieldError {
         field: field.to_owned(),
         message: e.to_string(),
     }
-}
-
-fn optional(text: String) -> Option<String> {
-    let t = text.trim();
-    (!t.is_empty()).then(|| t.to_owned())
 }
 
 /// Applies a settings patch to `w`, or says which fields are invalid.
@@ -34,64 +25,32 @@ pub fn apply(mut w: Workspace, req: UpdateWorkspaceRequest) -> Result<Workspace,
         }
     }
     if let Some(logo) = req.logo_url {
-        let logo = optional(logo);
-        let ok = logo.as_deref().is_none_or(|u| {
-            (u.starts_with("https://") || u.starts_with("http://"))
-                && u.len() <= 2048
-                && !u.chars().any(|c| c.is_whitespace() || c.is_control())
-        });
-        if ok {
-            w.logo_url = logo;
-        } else {
-            errors.push(error(
-                "logo_url",
-                "Enter an image address starting with https://.",
-            ));
+        match settings::parse_logo_url(&logo) {
+            Ok(v) => w.logo_url = v,
+            Err(e) => errors.push(error("logo_url", e)),
         }
     }
     if let Some(colour) = req.colour {
-        let colour = optional(colour).map(|c| c.to_ascii_lowercase());
-        let ok = colour.as_deref().is_none_or(|c| {
-            c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-        });
-        if ok {
-            w.colour = colour;
-        } else {
-            errors.push(error("colour", "Enter a colour like #1a73e8."));
+        match settings::parse_colour(&colour) {
+            Ok(v) => w.colour = v,
+            Err(e) => errors.push(error("colour", e)),
         }
     }
     if let Some(description) = req.description {
-        if description.chars().count() > MAX_DESCRIPTION {
-            errors.push(error(
-                "description",
-                format!("Use at most {MAX_DESCRIPTION} characters."),
-            ));
-        } else {
-            w.description = description;
+        match settings::check_description(&description) {
+            Ok(()) => w.description = description,
+            Err(e) => errors.push(error("description", e)),
         }
     }
     if let Some(countries) = req.countries {
-        let mut codes: Vec<String> = countries
-            .iter()
-            .map(|c| c.trim().to_ascii_uppercase())
-            .collect();
-        if codes.len() > 250
-            || codes
-                .iter()
-                .any(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            errors.push(error(
-                "countries",
-                "Use two-letter country codes such as DE or IN.",
-            ));
-        } else {
-            codes.sort();
-            codes.dedup();
-            w.countries = codes;
+        match settings::parse_countries(&countries) {
+            Ok(v) => w.countries = v,
+            Err(e) => errors.push(error("countries", e)),
         }
     }
     if let Some(domain) = req.domain {
-        match optional(domain).map(|d| DomainName::parse(&d)).transpose() {
+        let domain = Some(domain.trim()).filter(|d| !d.is_empty());
+        match domain.map(DomainName::parse).transpose() {
             Ok(d) => w.domain = d.map(|d| d.as_str().to_owned()),
             Err(e) => errors.push(error("domain", e)),
         }
@@ -105,28 +64,10 @@ pub fn apply(mut w: Workspace, req: UpdateWorkspaceRequest) -> Result<Workspace,
 
 /// Keys are 1–64 of `a-z 0-9 _ . -`.
 pub fn check_config_key(key: &str) -> Result<(), AppError> {
-    let ok = (1..=64).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b));
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::field(
-            "key",
-            "Use 1–64 lower-case letters, digits, _, . or -.",
-        ))
-    }
+    settings::check_config_key(key).map_err(|e| AppError::field("key", e.to_string()))
 }
 
 /// Values are at most 8,192 characters.
 pub fn check_config_value(value: &str) -> Result<(), AppError> {
-    if value.chars().count() <= MAX_CONFIG_VALUE {
-        Ok(())
-    } else {
-        Err(AppError::field(
-            "value",
-            format!("Use at most {MAX_CONFIG_VALUE} characters."),
-        ))
-    }
+    settings::check_config_value(value).map_err(|e| AppError::field("value", e.to_string()))
 }

@@ -1,0 +1,214 @@
+//! The audit log (`/w/{ws}/audit`): every change in the workspace, newest
+//! first, filtered by action or actor, paged by cursor, with a CSV download
+//! of everything the filters match.
+
+use crate::api::{self, ApiError};
+use crate::components::ErrorAlert;
+use crate::pages::settings::{me_in, verdict};
+use crate::session::use_session;
+use crate::state::text::{clip, date_time};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use roster_api::{AuditEventResponse, ListAuditQuery};
+use roster_model::Action;
+
+/// The actions the filter offers, with their labels.
+const ACTIONS: [(&str, &str); 16] = [
+    ("member.invited", "Member invited"),
+    ("member.joined", "Member joined"),
+    ("member.updated", "Member changed"),
+    ("member.removed", "Member removed"),
+    ("member.left", "Member left"),
+    ("invitation.resent", "Invitation resent"),
+    ("invitation.link_copied", "Invitation link copied"),
+    ("invitation.revoked", "Invitation revoked"),
+    ("invitation.declined", "Invitation declined"),
+    ("ownership.transferred", "Ownership transferred"),
+    ("workspace.created", "Workspace created"),
+    ("workspace.updated", "Settings changed"),
+    ("workspace.archived", "Workspace archived"),
+    ("workspace.deleted", "Workspace deleted"),
+    ("config.set", "Property set"),
+    ("config.deleted", "Property deleted"),
+];
+
+fn action_label(a: &str) -> String {
+    ACTIONS
+        .iter()
+        .find(|(k, _)| *k == a)
+        .map(|(_, l)| (*l).to_owned())
+        .unwrap_or_else(|| a.to_owned())
+}
+
+/// "role: editor → admin" lines for the fields an event changed.
+pub fn changes(e: &AuditEventResponse) -> Vec<String> {
+    let (Some(serde_json::Value::Object(after)), before) = (&e.after, &e.before) else {
+        return Vec::new();
+    };
+    let text = |v: Option<&serde_json::Value>| value_text(v.unwrap_or(&serde_json::Value::Null));
+    after
+        .iter()
+        .filter_map(|(k, v)| {
+            let old = before.as_ref().and_then(|b| b.get(k));
+            (old != Some(v)).then(|| match old {
+                Some(_) => format!("{k}: {} \u{2192} {}", text(old), text(Some(v))),
+                None => format!("{k}: {}", text(Some(v))),
+            })
+        })
+        .collect()
+}
+
+/// A JSON value in words, without serde_json's writer (and its float
+/// formatting) in the WASM.
+fn value_text(v: &serde_json::Value) -> String {
+    use serde_json::Value::*;
+    match v {
+        Null => "\u{2014}".to_owned(),
+        Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Number(n) => n
+            .as_i64()
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| "a number".to_owned()),
+        String(s) if s.is_empty() => "empty".to_owned(),
+        String(s) => clip(&s.replace('\n', " "), 60),
+        Array(a) if a.is_empty() => "none".to_owned(),
+        Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        Object(o) => format!("{} fields", o.len()),
+    }
+}
+
+/// The audit log of workspace `ws`.
+#[component]
+pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let filter = RwSignal::new(ListAuditQuery::default());
+    let events = RwSignal::new(Vec::<AuditEventResponse>::new());
+    let next = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(true);
+    let error = RwSignal::new(None::<ApiError>);
+    let generation = StoredValue::new(0u32);
+    let allowed = move || {
+        let (actor, facts) = me_in(&ws.get());
+        verdict(&actor, &facts, Action::ReadAudit)
+            .err()
+            .map(|d| d.message())
+    };
+    let fetch = move |more: bool| {
+        let (id, mut q) = (ws.get_untracked(), filter.get_untracked());
+        q.limit = Some(50);
+        q.cursor = if more { next.get_untracked() } else { None };
+        let g = generation.get_value() + u32::from(!more);
+        generation.set_value(g);
+        loading.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let r = api::audit(&id, &q).await;
+            if generation.try_get_value() != Some(g) {
+                return;
+            }
+            match r {
+                Ok(page) => {
+                    events.update(|l| {
+                        if !more {
+                            l.clear();
+                        }
+                        l.extend(page.items);
+                    });
+                    next.set(page.next_cursor);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            loading.set(false);
+        });
+    };
+    Effect::new(move |_| {
+        filter.track();
+        ws.track();
+        if allowed().is_none() {
+            fetch(false);
+        }
+    });
+    let me = move || {
+        session
+            .me
+            .with(|m| m.as_ref().map(|m| m.user.id.clone()).unwrap_or_default())
+    };
+    let csv = move || api::audit_csv_url(&ws.get(), &filter.get());
+    view! {
+        <div class="page-head">
+            <div>
+                <h1>"Audit log"</h1>
+                <p class="muted">"Who changed what, and when. Newest first."</p>
+            </div>
+            <Show when=move || allowed().is_none()>
+                <a class="btn" href=csv download="roster-audit.csv" data-testid="audit-csv">"Download CSV"</a>
+            </Show>
+        </div>
+        {move || allowed().map(|why| view! { <p class="callout warn" data-testid="audit-denied">{why}</p> })}
+        <Show when=move || allowed().is_none()>
+            <section class="card flush" aria-label="Audit events">
+                <div class="toolbar">
+                    <div class="filters">
+                        <label class="visually-hidden" for="audit-action">"Action"</label>
+                        <select id="audit-action" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            filter.update(|f| f.action = (!v.is_empty()).then_some(v));
+                        }>
+                            <option value="">"All actions"</option>
+                            {ACTIONS.iter().map(|(k, l)| view! { <option value=*k>{*l}</option> }).collect_view()}
+                        </select>
+                        <label class="check-inline">
+                            <input type="checkbox" on:change=move |ev| {
+                                let mine = event_target_checked(&ev).then(me);
+                                filter.update(|f| f.actor = mine);
+                            }/>
+                            "Only my changes"
+                        </label>
+                    </div>
+                    <span class="muted small" aria-live="polite">{move || if loading.get() { "Loading…".to_owned() } else {
+                        let n = events.with(Vec::len);
+                        format!("{n}{} {}", if next.with(Option::is_some) { "+" } else { "" }, if n == 1 { "event" } else { "events" })
+                    }}</span>
+                </div>
+                {move || error.get().map(|e| view! { <div class="pad"><ErrorAlert error=e/><button class="btn" on:click=move |_| fetch(false)>"Try again"</button></div> })}
+                <div class="table-scroll">
+                    <table class="members audit" aria-busy=move || loading.get().to_string()>
+                        <caption class="visually-hidden">"Audit events, newest first"</caption>
+                        <thead><tr>
+                            <th scope="col">"When"</th><th scope="col">"Action"</th><th scope="col">"Details"</th>
+                            <th scope="col" class="hide-sm">"Actor"</th><th scope="col" class="hide-md">"IP address"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || events.get().into_iter().map(|e| {
+                                let who = match e.actor.as_deref() {
+                                    Some(a) if a == me() => "You".to_owned(),
+                                    Some(a) => a.to_owned(),
+                                    None => "System".to_owned(),
+                                };
+                                let lines = changes(&e);
+                                view! {
+                                    <tr data-testid="audit-row" data-action=e.action.clone()>
+                                        <td class="nowrap"><time datetime=e.at.clone() title=e.at.clone()>{date_time(&e.at)}</time></td>
+                                        <td class="strong">{action_label(&e.action)}</td>
+                                        <td class="small">
+                                            {e.target.clone().map(|t| view! { <div class="muted">"Target "<code>{t}</code></div> })}
+                                            {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
+                                        </td>
+                                        <td class="hide-sm small"><code>{who}</code></td>
+                                        <td class="hide-md muted small">{e.ip.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || !loading.get() && error.with(Option::is_none) && events.with(Vec::is_empty)>
+                    <div class="empty small-empty" data-testid="audit-empty"><h2>"No events match"</h2><p class="muted">"Try another action, or clear the filters."</p></div>
+                </Show>
+                <Show when=move || next.with(Option::is_some)>
+                    <div class="pad"><button class="btn" disabled=move || loading.get() on:click=move |_| fetch(true)>"Load older events"</button></div>
+                </Show>
+            </section>
+        </Show>
+    }
+}
