@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     let router = Router::provide();
     Session::provide();
     Toasts::provide();
+    provide_context(StoredValue::new(crate::state::cache::TableCache::default()));
     let route = Memo::new(move |_| router.with_path(route_of));
     view! {
         <a class="skip" href="#main">"Skip to content"</a>

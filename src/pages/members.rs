@@ -13,6 +13,7 @@ use crate::components::{Dialog, ErrorAlert, use_toasts};
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::{self, RowActions};
+use crate::state::cache::TableCache;
 use crate::state::invites::existing;
 use crate::state::table::{GROUPS, Groups, SortKey, TableQuery, status_label};
 use dialogs::{RemoveDialog, TransferDialog};
@@ -52,6 +53,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let open = RwSignal::new(None::<Open>);
     let router = use_router();
 
+    let cache = expect_context::<StoredValue<TableCache>>();
     let load = move |ws: String, q: TableQuery| {
         let g0 = generation.get_value() + 1;
         generation.set_value(g0);
@@ -64,6 +66,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     Ok(page) => next.get_mut(s).apply(page, false),
                     Err(e) if e.status() == Some(404) => {
                         // Removed from this workspace meanwhile: go to another one.
+                        cache.update_value(|c| c.forget(&ws));
                         let name = session.workspace(&ws).map(|w| w.name).unwrap_or_default();
                         session.reload().await;
                         toasts.error(format!("You no longer have access to {name}."));
@@ -80,6 +83,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     }
                 }
             }
+            cache.update_value(|c| c.put(&ws, &q, next.clone()));
             if generation.try_get_value() == Some(g0) {
                 groups.set(next);
                 loading.set(false);
@@ -88,12 +92,24 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     };
     let reload = move || load(ws.get_untracked(), query.get_untracked());
     Effect::new(move |prev: Option<String>| {
-        let id = ws.get();
-        if prev.as_ref().is_some_and(|p| p != &id) {
-            groups.set(Groups::default());
+        let (id, q) = (ws.get(), query.get());
+        // A table seen before shows at once (dimmed while it refreshes);
+        // another workspace's rows never stay on screen.
+        match cache.with_value(|c| c.get(&id, &q)) {
+            Some(seen) => groups.set(seen),
+            None if prev.as_ref().is_some_and(|p| p != &id) => groups.set(Groups::default()),
+            None => {}
         }
-        load(id.clone(), query.get());
+        load(id.clone(), q);
         id
+    });
+    // Changes made here (role, removal, …) keep the cached table current.
+    Effect::new(move |_| {
+        let g = groups.get();
+        if g.groups[0].loaded && !loading.get_untracked() {
+            let (id, q) = (ws.get_untracked(), query.get_untracked());
+            cache.update_value(|c| c.put(&id, &q, g));
+        }
     });
     let on_search = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);

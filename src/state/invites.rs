@@ -17,6 +17,8 @@ pub struct VerdictRow {
     pub verdict: InviteVerdict,
     /// Product copy (the denial reason when the role is refused).
     pub message: String,
+    /// The role this address is offered.
+    pub role: String,
 }
 
 impl VerdictRow {
@@ -40,18 +42,37 @@ pub fn existing<'a>(rows: impl IntoIterator<Item = &'a MemberResponse>) -> Exist
     people
 }
 
-/// The verdict of every address in `text`, all offered `role`.
+/// The key an address's own role is kept under (as typed, trimmed, any case).
+pub fn row_key(input: &str) -> String {
+    input.trim().to_lowercase()
+}
+
+/// The role for one address: its own choice, else the one for all.
+pub fn role_for<'a>(input: &str, role: &'a str, own: &'a [(String, String)]) -> &'a str {
+    let key = row_key(input);
+    own.iter()
+        .find(|(k, _)| *k == key)
+        .map_or(role, |(_, r)| r.as_str())
+}
+
+/// The verdict of every address in `text`, each offered its own role from
+/// `own` (address key, role) or else `role`.
 pub fn preview(
     text: &str,
     role: &str,
+    own: &[(String, String)],
     actor: &Actor,
     people: &ExistingPeople,
     facts: &Facts,
 ) -> Result<Vec<VerdictRow>, Denied> {
     let rows: Vec<InviteRow> = parse_invite_list(text)
         .into_iter()
-        .map(|e| InviteRow::new(e, role))
+        .map(|e| {
+            let r = role_for(&e, role, own).to_owned();
+            InviteRow::new(e, r)
+        })
         .collect();
+    let roles: Vec<String> = rows.iter().map(|r| r.role.clone()).collect();
     let planned = plan_invites(
         actor,
         &rows,
@@ -63,7 +84,9 @@ pub fn preview(
     )?;
     Ok(planned
         .into_iter()
-        .map(|p| VerdictRow {
+        .zip(roles)
+        .map(|(p, role)| VerdictRow {
+            role,
             message: match (&p.denied, p.verdict) {
                 (Some(d), _) => d.message(),
                 (None, InviteVerdict::Invited) => "Ready to invite.".to_owned(),
@@ -75,12 +98,13 @@ pub fn preview(
         .collect())
 }
 
-/// The request: every row as typed (the server gives each its own verdict).
-pub fn request(rows: &[VerdictRow], role: &str) -> Vec<InviteRequest> {
+/// The request: every row as typed with its role (the server gives each its
+/// own verdict).
+pub fn request(rows: &[VerdictRow]) -> Vec<InviteRequest> {
     rows.iter()
         .map(|r| InviteRequest {
             email: r.input.clone(),
-            role: role.to_owned(),
+            role: r.role.clone(),
             feature_access: None,
             resource_access: None,
         })
@@ -136,7 +160,7 @@ mod tests {
         ];
         let people = existing(rows.iter());
         let text = "new@acme.io, sam@gmail.com\nNEW@acme.io ada@acme.io; bob@acme.io nope";
-        let got = preview(text, "editor", &owner(), &people, &Facts::new("W", 1)).unwrap();
+        let got = preview(text, "editor", &[], &owner(), &people, &Facts::new("W", 1)).unwrap();
         let verdicts: Vec<_> = got.iter().map(|r| r.verdict).collect();
         assert_eq!(
             verdicts,
@@ -151,7 +175,8 @@ mod tests {
         );
         assert!(got[0].ok() && !got[1].ok());
         assert_eq!(got[0].message, "Ready to invite.");
-        assert_eq!(request(&got, "editor").len(), 6);
+        assert_eq!(request(&got).len(), 6);
+        assert!(request(&got).iter().all(|r| r.role == "editor"));
     }
 
     #[test]
@@ -164,6 +189,7 @@ mod tests {
         let got = preview(
             "x@acme.io",
             "owner",
+            &[],
             &admin,
             &ExistingPeople::default(),
             &Facts::new("W", 1),
@@ -171,6 +197,22 @@ mod tests {
         .unwrap();
         assert_eq!(got[0].verdict, InviteVerdict::RoleNotAllowed);
         assert!(!got[0].message.is_empty());
+    }
+
+    #[test]
+    fn an_address_keeps_its_own_role() {
+        let own = vec![(row_key(" Ben@Acme.io "), "admin".to_owned())];
+        let got = preview(
+            "ann@acme.io, ben@acme.io",
+            "viewer",
+            &own,
+            &owner(),
+            &ExistingPeople::default(),
+            &Facts::new("W", 1),
+        )
+        .unwrap();
+        let roles: Vec<_> = request(&got).into_iter().map(|r| r.role).collect();
+        assert_eq!(roles, ["viewer", "admin"]);
     }
 
     #[test]

@@ -103,6 +103,11 @@ async fn invite_accept_promote_and_transfer_ownership() {
         )
         .await?;
         b.wait_count(By::TestId("invite-verdict"), 3).await?;
+        // Everyone is offered Viewer; Ben gets a role of his own.
+        b.wait_for(By::Label(&format!("Role for {INVITEE}")))
+            .await?
+            .select_by_value("editor")
+            .await?;
         b.click(By::Text("Send 1 invitation")).await?;
         let results = b.wait_count(By::TestId("invite-result"), 3).await?;
         assert!(results[0].contains(INVITEE), "{results:?}");
@@ -111,7 +116,7 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.screenshot("invite-results").await?;
         b.click(By::Text("Done")).await?;
         b.wait_for(By::TestId("group-invited")).await?;
-        role_of(&b, INVITEE, "Viewer").await?;
+        role_of(&b, INVITEE, "Editor").await?;
         shots(&b, "team-invited").await?;
 
         // The invitation link, for the invitee's browser.
@@ -152,11 +157,11 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.type_into(By::Label("Password"), PASSWORD).await?;
         b.click(By::Text("Create account")).await?;
         b.wait_path("/w/").await?;
-        role_of(&b, INVITEE, "Viewer").await?;
-        // A Viewer sees the invite button disabled, with the reason.
+        role_of(&b, INVITEE, "Editor").await?;
+        // An Editor sees the invite button disabled, with the reason.
         b.wait_for(By::Text("Your role does not allow this (Invite members)."))
             .await?;
-        b.screenshot("viewer").await?;
+        b.screenshot("editor").await?;
         b.assert_no_console_errors().await?;
         Ok(())
     })
@@ -172,7 +177,7 @@ async fn invite_accept_promote_and_transfer_ownership() {
             .click()
             .await?;
         b.wait_path("/w/").await?;
-        role_of(&b, INVITEE, "Viewer").await?;
+        role_of(&b, INVITEE, "Editor").await?;
 
         // Server-side search (debounced) and sorting both ways.
         b.type_into(By::TestId("member-search"), "ben").await?;

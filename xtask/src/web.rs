@@ -32,6 +32,17 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
     println!("==> building the web app in release (about 2 min from clean, 15 s after a change)");
     let mut c = cmd("trunk");
     c.args(["build", "--release"]);
+    if let Some(toolchain) = crate::tools::size_toolchain() {
+        // The standard library rebuilt with immediate-abort panics. RUSTFLAGS
+        // replaces `.cargo/config.toml`'s, so it repeats `erase_components`;
+        // with `--target` set it reaches only the WASM, not build scripts.
+        c.env("RUSTUP_TOOLCHAIN", toolchain)
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            .env(
+                "RUSTFLAGS",
+                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort",
+            );
+    }
     let took = run(c).context("trunk build --release")?;
     externalise_loader(&dist)?;
     gzip_assets(&dist)?;

@@ -1,6 +1,7 @@
 //! The invite dialog: many addresses at once (comma, space or newline), one
-//! role for all, each address's verdict from `roster_model::plan_invites`
-//! while typing, then the server's result per row.
+//! role for all or one per address, each address's verdict from
+//! `roster_model::plan_invites` while typing, progress while a large batch
+//! is sent in parts, then the server's result per row.
 
 use crate::api::{self, ApiError};
 use crate::components::Dialog;
@@ -10,6 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::{CreateInvitationsRequest, InvitationResultResponse};
 use roster_model::{Actor, BuiltinRole, ExistingPeople, Facts};
+
+/// Addresses sent per request while a large batch is in progress.
+const PART: usize = 100;
 
 /// The invite dialog.
 #[component]
@@ -26,12 +30,23 @@ pub fn InviteDialog(
     let pending = RwSignal::new(false);
     let err = RwSignal::new(None::<ApiError>);
     let results = RwSignal::new(None::<Vec<InvitationResultResponse>>);
+    // Addresses given a role of their own: (row key, role).
+    let own = RwSignal::new(Vec::<(String, String)>::new());
+    let progress = RwSignal::new((0usize, 0usize));
     let plan = {
         let (actor, facts) = (actor.clone(), facts.clone());
         Memo::new(move |_| {
-            invites::preview(&text.get(), &role.get(), &actor, &people, &facts).unwrap_or_default()
+            own.with(|o| invites::preview(&text.get(), &role.get(), o, &actor, &people, &facts))
+                .unwrap_or_default()
         })
     };
+    let set_own = Callback::new(move |(input, r): (String, String)| {
+        let key = invites::row_key(&input);
+        own.update(|o| {
+            o.retain(|(k, _)| *k != key);
+            o.push((key, r));
+        });
+    });
     let ready = move || plan.with(|p| p.iter().filter(|r| r.ok()).count());
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -40,18 +55,30 @@ pub fn InviteDialog(
             return;
         }
         let ws = ws.clone();
-        let req = CreateInvitationsRequest {
-            invites: invites::request(&rows, &role.get_untracked()),
-        };
+        let all = invites::request(&rows);
         pending.set(true);
         err.set(None);
+        progress.set((0, all.len()));
         spawn_local(async move {
-            match api::invite(&ws, &req).await {
-                Ok(r) => {
-                    results.set(Some(r.results));
-                    on_sent.run(());
+            // Parts of 100, so a large paste shows progress and a failure
+            // part-way keeps what was already sent.
+            let mut done = Vec::new();
+            for part in all.chunks(PART) {
+                let req = CreateInvitationsRequest {
+                    invites: part.to_vec(),
+                };
+                match api::invite(&ws, &req).await {
+                    Ok(r) => done.extend(r.results),
+                    Err(e) => {
+                        err.set(Some(e));
+                        break;
+                    }
                 }
-                Err(e) => err.set(Some(e)),
+                progress.set((done.len(), all.len()));
+            }
+            if !done.is_empty() {
+                results.set(Some(done));
+                on_sent.run(());
             }
             pending.set(false);
         });
@@ -63,6 +90,7 @@ pub fn InviteDialog(
             let probe = invites::preview(
                 "probe@example.com",
                 r.key(),
+                &[],
                 &actor,
                 &ExistingPeople::default(),
                 &facts,
@@ -88,10 +116,10 @@ pub fn InviteDialog(
                             aria-describedby="invite-help"
                             prop:value=move || text.get()
                             on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                        <p class="muted small" id="invite-help">"Separate addresses with commas, spaces or new lines."</p>
+                        <p class="muted small" id="invite-help">"Separate addresses with commas, spaces or new lines. Each address can get its own role below."</p>
                     </div>
                     <div class="field">
-                        <label for="invite-role">"Role"</label>
+                        <label for="invite-role">"Role for everyone"</label>
                         <select id="invite-role" on:change=move |ev| role.set(event_target_value(&ev))>
                             {roles.clone().into_iter().map(|(k, v)| {
                                 let selected = k == role.get_untracked();
@@ -103,7 +131,13 @@ pub fn InviteDialog(
                             }).collect_view()}
                         </select>
                     </div>
-                    <VerdictList rows=plan/>
+                    <VerdictList rows=plan roles=roles.clone() set_own=set_own/>
+                    <Show when=move || pending.get() && progress.with(|p| p.1 > PART)>
+                        <div class="field" data-testid="invite-progress">
+                            <label for="invite-progress">{move || progress.with(|(d, n)| format!("Sent {d} of {n}…"))}</label>
+                            <progress id="invite-progress" max=move || progress.with(|p| p.1) value=move || progress.with(|p| p.0)></progress>
+                        </div>
+                    </Show>
                     {move || err.get().map(|e| view! { <div class="alert" role="alert">{e.to_string()}</div> })}
                     <div class="actions">
                         <span class="muted small grow" aria-live="polite" data-testid="invite-count">
@@ -129,7 +163,12 @@ pub fn InviteDialog(
 }
 
 #[component]
-fn VerdictList(rows: Memo<Vec<VerdictRow>>) -> impl IntoView {
+fn VerdictList(
+    rows: Memo<Vec<VerdictRow>>,
+    roles: Vec<(String, Result<(), String>)>,
+    set_own: Callback<(String, String)>,
+) -> impl IntoView {
+    let roles = StoredValue::new(roles);
     view! {
         <Show when=move || !rows.with(Vec::is_empty)>
             <ul class="verdicts" aria-label="Addresses" data-testid="invite-verdicts">
@@ -140,11 +179,31 @@ fn VerdictList(rows: Memo<Vec<VerdictRow>>) -> impl IntoView {
                             <span class="dot" aria-hidden="true">{if ok { "\u{2713}" } else { "!" }}</span>
                             <span class="addr">{r.input.clone()}</span>
                             <span class="why small">{r.message.clone()}</span>
+                            <RowRole input=r.input.clone() role=r.role.clone() roles=roles set_own=set_own/>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </Show>
+    }
+}
+
+/// The role of one address (the role for all unless changed here).
+#[component]
+fn RowRole(
+    input: String,
+    role: String,
+    roles: StoredValue<Vec<(String, Result<(), String>)>>,
+    set_own: Callback<(String, String)>,
+) -> impl IntoView {
+    let label = format!("Role for {input}");
+    view! {
+        <select class="row-role" aria-label=label
+            on:change=move |ev| set_own.run((input.clone(), event_target_value(&ev)))>
+            {roles.with_value(|rs| rs.iter().map(|(k, v)| view! {
+                <option value=k.clone() selected=*k == role disabled=v.is_err()>{role_label(k)}</option>
+            }).collect_view())}
+        </select>
     }
 }
 
