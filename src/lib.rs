@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod perf;
 pub mod router;
 pub mod session;
 pub mod state;

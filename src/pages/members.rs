@@ -1,23 +1,27 @@
-//! The team table (`/w/{ws}/members`): debounced server-side search, sorting
+//! The team table (`/w/{ws}/members`): server-side search (keystrokes typed
+//! while a load is out are coalesced into one request), sorting
 //! by name / role / joined, rows grouped by status with counts, cursor paging
 //! per group ("Load more"), and the row actions the model allows.
 
 mod dialogs;
 mod editor;
+mod group;
 mod invite;
 mod links;
 mod row;
 
 use crate::api::{self, ApiError};
 use crate::components::{Dialog, ErrorAlert, use_toasts};
+use crate::perf;
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::{self, RowActions};
 use crate::state::cache::TableCache;
 use crate::state::invites::existing;
-use crate::state::table::{GROUPS, Groups, SortKey, TableQuery, status_label};
+use crate::state::table::{Drawn, GROUPS, Groups, SortKey, TableQuery};
 use dialogs::{RemoveDialog, TransferDialog};
 use editor::AccessDialog;
+use group::{GroupBody, draw_near};
 use invite::InviteDialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,8 +29,7 @@ use links::{absolute, copy_text, invitation_of};
 use roster_api::MemberResponse;
 use roster_api::UpdateMemberRequest;
 use roster_model::{Actor, Facts, MemberStatus};
-use row::{MemberRow, RowAction};
-use std::time::Duration;
+use row::RowAction;
 
 /// Which dialog is open.
 #[derive(Clone)]
@@ -51,18 +54,39 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let more_busy = RwSignal::new(None::<MemberStatus>);
     let generation = StoredValue::new(0u32);
     let open = RwSignal::new(None::<Open>);
+    let drawn = RwSignal::new(Drawn::default());
+    let draw_more = move || {
+        let loaded = GROUPS.map(|s| (s, groups.with_untracked(|g| g.get(s).rows.len())));
+        draw_near(drawn, loaded);
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| draw_more());
+    on_cleanup(move || scroll.remove());
     let router = use_router();
 
     let cache = expect_context::<StoredValue<TableCache>>();
+    // The search typed while a load is out waits for it (then only the
+    // latest text is asked for): no timer between a keystroke and its rows.
+    let in_flight = StoredValue::new(false);
+    let queued = StoredValue::new(None::<String>);
     let load = move |ws: String, q: TableQuery| {
         let g0 = generation.get_value() + 1;
         generation.set_value(g0);
         loading.set(true);
         error.set(None);
+        in_flight.set_value(true);
         spawn_local(async move {
+            // The three status groups are asked for at once.
+            let [a, i, d] = GROUPS.map(|s| q.request(s, None));
+            let (a, i, d) = futures::future::join3(
+                api::members(&ws, &a),
+                api::members(&ws, &i),
+                api::members(&ws, &d),
+            )
+            .await;
+            in_flight.try_set_value(false);
             let mut next = Groups::default();
-            for s in GROUPS {
-                match api::members(&ws, &q.request(s, None)).await {
+            for (s, page) in GROUPS.into_iter().zip([a, i, d]) {
+                match page {
                     Ok(page) => next.get_mut(s).apply(page, false),
                     Err(e) if e.status() == Some(404) => {
                         // Removed from this workspace meanwhile: go to another one.
@@ -84,9 +108,25 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                 }
             }
             cache.update_value(|c| c.put(&ws, &q, next.clone()));
+            if let Some(text) = queued.try_update_value(Option::take).flatten()
+                && text != q.search
+            {
+                query.update(|q| q.search = text);
+                return;
+            }
             if generation.try_get_value() == Some(g0) {
+                perf::mark(perf::ROWS_ARRIVED);
                 groups.set(next);
                 loading.set(false);
+                let searched = !q.search.is_empty();
+                perf::after_render(move || {
+                    perf::mark(perf::ROWS_RENDERED);
+                    draw_more();
+                    perf::measure(perf::TABLE_RENDER, perf::ROWS_ARRIVED, perf::ROWS_RENDERED);
+                    if searched {
+                        perf::measure(perf::SEARCH, perf::KEYSTROKE, perf::ROWS_RENDERED);
+                    }
+                });
             }
         });
     };
@@ -100,6 +140,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
             None if prev.as_ref().is_some_and(|p| p != &id) => groups.set(Groups::default()),
             None => {}
         }
+        drawn.set(Drawn::default());
         load(id.clone(), q);
         id
     });
@@ -112,18 +153,14 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         }
     });
     let on_search = move |ev: leptos::ev::Event| {
+        perf::mark(perf::KEYSTROKE);
         let v = event_target_value(&ev);
         typed.set(v.clone());
-        set_timeout(
-            move || {
-                if typed.try_get_untracked().as_ref() == Some(&v)
-                    && query.try_with_untracked(|q| q.search != v) == Some(true)
-                {
-                    query.update(|q| q.search = v);
-                }
-            },
-            Duration::from_millis(250),
-        );
+        if in_flight.get_value() {
+            queued.set_value(Some(v));
+        } else if query.with_untracked(|q| q.search != v) {
+            query.update(|q| q.search = v);
+        }
     };
     let load_more = move |s: MemberStatus| {
         let cursor = groups.with_untracked(|g| g.get(s).next.clone());
@@ -285,7 +322,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     <button class="btn" on:click=move |_| reload()>"Try again"</button></div>
             })}
             <div class="table-scroll">
-                <table class="members" aria-busy=move || loading.get().to_string()>
+                <table class="members team" aria-busy=move || loading.get().to_string()>
                     <caption class="visually-hidden">"Members, grouped by status"</caption>
                     <thead>
                         <tr>
@@ -309,32 +346,10 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         if group.rows.is_empty() {
                             return ().into_any();
                         }
-                        let (actor, facts, me) = model.get();
-                        let label = status_label(s);
-                        let head_id = format!("group-{label}");
-                        let count = group.count_label();
-                        let more = group.next.is_some();
+                        let me = model.with(|(_, _, me)| me.clone());
                         view! {
-                            <tbody class:dim=move || loading.get() data-testid=format!("group-{}", label.to_ascii_lowercase())>
-                                <tr class="group-row">
-                                    <th colspan="6" scope="rowgroup" id=head_id>
-                                        {label} <span class="count">{count}</span>
-                                    </th>
-                                </tr>
-                                {group.rows.into_iter().map(|m| {
-                                    let acts = access::row_actions(&actor, &facts, &m);
-                                    let is_me = m.user_id.as_deref() == Some(me.as_str());
-                                    view! { <MemberRow member=m actions=acts is_me=is_me on_action=on_action/> }
-                                }).collect_view()}
-                                {more.then(|| view! {
-                                    <tr class="more-row"><td colspan="6">
-                                        <button class="btn" disabled=move || more_busy.get() == Some(s)
-                                            on:click=move |_| load_more(s)>
-                                            {move || if more_busy.get() == Some(s) { format!("Loading {}…", label.to_ascii_lowercase()) } else { format!("Load more {}", label.to_ascii_lowercase()) }}
-                                        </button>
-                                    </td></tr>
-                                })}
-                            </tbody>
+                            <GroupBody status=s group=group drawn=drawn me=me model=model loading=loading
+                                more_busy=more_busy load_more=Callback::new(load_more) on_action=on_action/>
                         }.into_any()
                     }).collect_view()}
                 </table>

@@ -5,7 +5,10 @@ use roster_api::{ListMembersQuery, MemberResponse, Page};
 use roster_model::MemberStatus;
 
 /// Rows fetched per page (the API allows up to 200).
-pub const PAGE_SIZE: u32 = 50;
+pub const PAGE_SIZE: u32 = 200;
+/// Rows fetched per page of search results: a keystroke waits for these, so
+/// they come in smaller pages ("Load more" fetches the next ones).
+pub const SEARCH_PAGE_SIZE: u32 = 50;
 
 /// The sortable columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,9 +129,46 @@ impl TableQuery {
                 }
                 .to_owned(),
             ),
-            limit: Some(PAGE_SIZE),
+            limit: Some(if q.is_empty() {
+                PAGE_SIZE
+            } else {
+                SEARCH_PAGE_SIZE
+            }),
             cursor,
         }
+    }
+}
+
+/// Rows of each group drawn at first; the rest follow as the list scrolls,
+/// so a 200-row page puts its first screenful up without laying out 600 rows.
+pub const FIRST_ROWS: usize = 15;
+/// Rows added each time the end of a group's drawn rows comes into view.
+pub const MORE_ROWS: usize = 50;
+
+/// How many loaded rows of each group are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn(pub [usize; 3]);
+
+impl Default for Drawn {
+    fn default() -> Self {
+        Drawn([FIRST_ROWS; 3])
+    }
+}
+
+impl Drawn {
+    /// Rows drawn of group `s`.
+    pub fn of(&self, s: MemberStatus) -> usize {
+        self.0[index(s)]
+    }
+
+    /// Draws more of group `s` (which has `loaded` rows); false when all are.
+    pub fn grow(&mut self, s: MemberStatus, loaded: usize) -> bool {
+        let n = &mut self.0[index(s)];
+        if *n >= loaded {
+            return false;
+        }
+        *n = (*n + MORE_ROWS).min(loaded);
+        true
     }
 }
 
@@ -246,6 +286,18 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_drawn_a_screenful_at_a_time() {
+        let mut d = Drawn::default();
+        assert_eq!(d.of(MemberStatus::Invited), FIRST_ROWS);
+        assert!(d.grow(MemberStatus::Invited, 200));
+        assert_eq!(d.of(MemberStatus::Invited), FIRST_ROWS + MORE_ROWS);
+        assert_eq!(d.of(MemberStatus::Active), FIRST_ROWS, "groups grow apart");
+        assert!(d.grow(MemberStatus::Active, 30));
+        assert_eq!(d.of(MemberStatus::Active), 30, "never past what is loaded");
+        assert!(!d.grow(MemberStatus::Active, 30));
+    }
+
+    #[test]
     fn clicking_a_header_sorts_then_flips() {
         let mut q = TableQuery::default();
         assert_eq!(q.aria_sort(SortKey::Name), "ascending");
@@ -263,6 +315,7 @@ mod tests {
         let mut q = TableQuery::default();
         let r = q.request(MemberStatus::Invited, None);
         assert_eq!(r.q, None);
+        assert_eq!(r.limit, Some(PAGE_SIZE));
         assert_eq!(r.status.as_deref(), Some("invited"));
         assert_eq!(r.sort.as_deref(), Some("name"));
         assert_eq!(r.order.as_deref(), Some("asc"));
@@ -272,7 +325,7 @@ mod tests {
         assert_eq!(r.q.as_deref(), Some("ada"));
         assert_eq!(r.order.as_deref(), Some("desc"));
         assert_eq!(r.cursor.as_deref(), Some("c1"));
-        assert_eq!(r.limit, Some(PAGE_SIZE));
+        assert_eq!(r.limit, Some(SEARCH_PAGE_SIZE), "search pages are smaller");
     }
 
     #[test]

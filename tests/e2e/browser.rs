@@ -334,6 +334,11 @@ impl Browser {
     }
 
     /// Emulates the OS colour scheme (`light` or `dark`).
+    /// Sends a Chrome DevTools command; its result.
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Res<Value> {
+        Ok(self.client.issue_cmd(Cdp { cmd, params }).await?)
+    }
+
     pub async fn color_scheme(&self, scheme: &str) -> Res<()> {
         let params = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
         self.client

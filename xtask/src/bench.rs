@@ -6,10 +6,10 @@ use anyhow::Context as _;
 use std::fmt::Write as _;
 
 pub fn main(args: &[String]) -> anyhow::Result<()> {
-    const PARTS: [&str; 3] = ["model", "size", "load"];
+    const PARTS: [&str; 4] = ["model", "size", "table", "load"];
     if let Some(bad) = args.iter().find(|a| !PARTS.contains(&a.as_str())) {
         anyhow::bail!(
-            "unknown part {bad:?}; usage: cargo xtask bench [model] [size] [load] (all when none)"
+            "unknown part {bad:?}; usage: cargo xtask bench [model] [size] [table] [load] (all when none)"
         );
     }
     let wants = |part: &str| args.is_empty() || args.iter().any(|a| a == part);
@@ -21,6 +21,11 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         crate::tools::ensure_build_tools()?;
         crate::web::build_release(false)?;
         size(&mut report)?;
+    }
+    if wants("table") {
+        crate::tools::ensure_build_tools()?;
+        crate::web::build_release(false)?;
+        crate::table::run_p7(&mut report)?;
     }
     if wants("load") {
         println!("==> P3–P6: the members endpoint under load, the peer, batch invite, decisions");

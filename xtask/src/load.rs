@@ -204,7 +204,7 @@ fn ensure_wrk() -> anyhow::Result<()> {
 }
 
 /// Seeds a workspace of `size` members; returns its id and the owner's email.
-fn seed(url: &str, size: u32) -> anyhow::Result<(String, String)> {
+pub(crate) fn seed(url: &str, size: u32) -> anyhow::Result<(String, String)> {
     let mut c = cmd(&binary());
     c.args(["seed", "--members", &size.to_string(), "--workspace"])
         .arg(format!("Bench {size}"))
@@ -243,7 +243,7 @@ fn binary() -> String {
 }
 
 /// Starts the release server pinned to core 0.
-fn start_server(url: &str) -> anyhow::Result<Served> {
+pub(crate) fn start_server(url: &str) -> anyhow::Result<Served> {
     let mut c = cmd("taskset");
     c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
         .args(["--database-url", url, "--rate-limits", "off"])

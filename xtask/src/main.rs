@@ -12,6 +12,7 @@ mod postgres;
 mod proc;
 mod run;
 mod served;
+mod table;
 mod test;
 mod tools;
 mod web;
@@ -31,7 +32,7 @@ commands:
   test    run every check and test (what CI runs)
             --quick             skip clippy and the release build (inner loop; CI never uses it)
             --long              the crash test kills the server 200 times instead of 50
-  bench [model] [size] [load]
+  bench [model] [size] [table] [load]
           run the benchmarks (all parts when none named) and write
           target/bench/report.md
   fuzz    run Schemathesis and the secret scan against a fresh server on SQLite

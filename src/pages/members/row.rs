@@ -129,51 +129,28 @@ pub fn menu_items(
     items
 }
 
-/// A member's row.
+/// A member's row. The actions menu, its verdicts and its focus handling
+/// exist only while it is open: a page of 200 rows builds 200 plain rows.
 #[component]
 pub fn MemberRow(
     member: MemberResponse,
-    actions: Option<RowActions>,
+    /// The verdicts for this row, computed when the menu opens.
+    actions: Callback<(), Option<RowActions>>,
     is_me: bool,
     on_action: Callback<(RowAction, MemberResponse)>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let menu = NodeRef::<html::Ul>::new();
     let trigger_id = format!("actions-{}", member.id);
     let menu_id = format!("menu-{}", member.id);
-    let tid = trigger_id.clone();
-    let close = move || {
-        open.set(false);
-        focus::focus_id(&tid);
-    };
-    Effect::new(move |_| {
-        if let Some(m) = menu.get() {
-            focus::focus_first(&m);
-        }
-    });
-    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            close();
-        }
-        "Tab" => open.set(false),
-        _ => {
-            if let Some(m) = menu.get_untracked() {
-                focus::menu_keys(&m, &ev);
-            }
-        }
-    };
-    let items = actions
-        .as_ref()
-        .map(|a| menu_items(&member, a))
-        .unwrap_or_default();
     let label = format!("Actions for {}", display_name(&member));
-    let m2 = member.clone();
     let status_badge = match member.status {
         MemberStatus::Invited => Some(view! { <span class="badge warn">"Invited"</span> }),
         MemberStatus::Deactivated => Some(view! { <span class="badge">"Deactivated"</span> }),
         MemberStatus::Active => None,
     };
+    let m2 = StoredValue::new(member.clone());
+    let tid = trigger_id.clone();
+    let mid = menu_id.clone();
     view! {
         <tr data-testid="member-row" data-email=member.email.clone()>
             <td><div class="person">
@@ -192,45 +169,82 @@ pub fn MemberRow(
             <td class="hide-sm muted">{features_label(&member.feature_access)}</td>
             <td class="hide-md muted">{short_date(&member.joined_at)}</td>
             <td class="actions-cell">
-                <div class="menu-wrap" on:keydown=on_key>
-                    <button class="btn icon ghost" id=trigger_id.clone() aria-label=label
-                        aria-haspopup="menu" aria-controls=menu_id.clone()
+                <div class="menu-wrap">
+                    <button class="btn icon ghost" id=trigger_id aria-label=label
+                        aria-haspopup="menu" aria-controls=menu_id
                         aria-expanded=move || open.get().to_string()
                         on:click=move |_| open.update(|o| *o = !*o)>
                         "\u{22EF}"
                     </button>
-                    <Show when=move || open.get()>
-                        <div class="click-away" on:click=move |_| open.set(false)></div>
-                        <ul class="menu" role="menu" id=menu_id.clone() aria-labelledby=trigger_id.clone() node_ref=menu>
-                            {items.clone().into_iter().enumerate().map(|(i, (text, action, verdict, danger))| {
-                                let reason_id = format!("{}-why-{i}", m2.id);
-                                let m3 = m2.clone();
-                                let reason = verdict.clone().err().map(|d| d.message());
-                                let disabled = reason.is_some();
-                                let title = reason.clone();
-                                view! {
-                                    <li role="none">
-                                        <button role="menuitem" class:danger=danger
-                                            aria-disabled=disabled.then_some("true")
-                                            title=title
-                                            aria-describedby=disabled.then(|| reason_id.clone())
-                                            on:click=move |_| {
-                                                if !disabled {
-                                                    open.set(false);
-                                                    on_action.run((action, m3.clone()));
-                                                }
-                                            }>
-                                            <span>{text}</span>
-                                            {reason.map(|r| view! { <small class="why" id=reason_id.clone()>{r}</small> })}
-                                        </button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </Show>
+                    {move || open.get().then(|| {
+                        let items = m2.with_value(|m| actions.run(()).map(|a| menu_items(m, &a)).unwrap_or_default());
+                        view! { <RowMenu member=m2 items=items open=open trigger=tid.clone() id=mid.clone() on_action=on_action/> }
+                    })}
                 </div>
             </td>
         </tr>
+    }
+}
+
+/// The open actions menu: focus on its first item, arrows move, Escape
+/// closes and gives focus back to the trigger.
+#[component]
+fn RowMenu(
+    member: StoredValue<MemberResponse>,
+    items: Vec<(&'static str, RowAction, Result<(), Denied>, bool)>,
+    open: RwSignal<bool>,
+    trigger: String,
+    id: String,
+    on_action: Callback<(RowAction, MemberResponse)>,
+) -> impl IntoView {
+    let menu = NodeRef::<html::Ul>::new();
+    Effect::new(move |_| {
+        if let Some(m) = menu.get() {
+            focus::focus_first(&m);
+        }
+    });
+    let back = trigger.clone();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            open.set(false);
+            focus::focus_id(&back);
+        }
+        "Tab" => open.set(false),
+        _ => {
+            if let Some(m) = menu.get_untracked() {
+                focus::menu_keys(&m, &ev);
+            }
+        }
+    };
+    let row_id = member.with_value(|m| m.id.clone());
+    view! {
+        <div class="click-away" on:click=move |_| open.set(false)></div>
+        <ul class="menu" role="menu" id=id aria-labelledby=trigger node_ref=menu on:keydown=on_key>
+            {items.into_iter().enumerate().map(|(i, (text, action, verdict, danger))| {
+                let reason_id = format!("{row_id}-why-{i}");
+                let reason = verdict.err().map(|d| d.message());
+                let disabled = reason.is_some();
+                let title = reason.clone();
+                view! {
+                    <li role="none">
+                        <button role="menuitem" class:danger=danger
+                            aria-disabled=disabled.then_some("true")
+                            title=title
+                            aria-describedby=disabled.then(|| reason_id.clone())
+                            on:click=move |_| {
+                                if !disabled {
+                                    open.set(false);
+                                    on_action.run((action, member.get_value()));
+                                }
+                            }>
+                            <span>{text}</span>
+                            {reason.map(|r| view! { <small class="why" id=reason_id.clone()>{r}</small> })}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 

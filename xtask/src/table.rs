@@ -1,0 +1,104 @@
+//! `cargo xtask bench table` — P7, the team table in Chromium: a workspace
+//! of 100,000 members on SQLite, the release server (core 0) serving the
+//! release console, and the ignored `team_table_timing` journey reading the
+//! app's User Timing measures (first render of the 200-row pages after
+//! their data arrives; search keystroke to updated rows).
+
+use crate::proc::{cmd, run};
+use anyhow::Context as _;
+use std::fmt::Write as _;
+
+/// Members in the measured workspace.
+const SIZE: u32 = 100_000;
+/// Pages loaded (and searches typed, three keystrokes each) in the journey.
+const ROUNDS: u32 = 5;
+
+/// Runs P7 and appends its table to `report`.
+pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
+    crate::tools::ensure_browser()?;
+    println!("==> P7: building the server in release");
+    let mut build = cmd("cargo");
+    build.args(["build", "--release", "--quiet", "-p", "roster-server"]);
+    run(build)?;
+    let dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("table.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    println!("==> P7: seeding {SIZE} members");
+    let (_, owner) = crate::load::seed(&url, SIZE)?;
+    let server = crate::load::start_server(&url)?;
+    println!("==> P7: the team table in headless Chromium ({ROUNDS} rounds)");
+    let mut c = cmd("cargo");
+    c.args([
+        "test",
+        "-p",
+        "roster-web",
+        "--features",
+        "e2e",
+        "--test",
+        "e2e",
+    ])
+    .args([
+        "--",
+        "--ignored",
+        "--nocapture",
+        "--exact",
+        "timing::team_table_timing",
+    ])
+    .env("ROSTER_TIMING_URL", crate::load::api(""))
+    .env("ROSTER_TIMING_OWNER", &owner)
+    .env("ROSTER_TIMING_ROUNDS", ROUNDS.to_string());
+    let out = c.output().context("the timing journey")?;
+    drop(server);
+    let text = String::from_utf8_lossy(&out.stdout);
+    anyhow::ensure!(
+        out.status.success(),
+        "the timing journey failed:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("TIMING "))
+        .context("the journey printed no TIMING line")?;
+    let v: serde_json::Value = serde_json::from_str(line)?;
+    let list = |k: &str| -> Vec<f64> {
+        v[k].as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_f64)
+            .collect()
+    };
+    let (render, search) = (list("render_ms"), list("search_ms"));
+    anyhow::ensure!(
+        !render.is_empty() && !search.is_empty(),
+        "no measures: {line}"
+    );
+    let _ = write!(
+        report,
+        "\n## P7 — team table in Chromium, {SIZE} members, SQLite (User Timing)\n\n\
+         | measure | samples | median | worst | target |\n|---|---:|---:|---:|---:|\n\
+         | first render of the pages ({} rows) after the data arrives | {} | {:.1} ms | {:.1} ms | 50 ms |\n\
+         | search keystroke → updated rows | {} | {:.1} ms | {:.1} ms | 100 ms |\n",
+        v["rows"],
+        render.len(),
+        median(&render),
+        worst(&render),
+        search.len(),
+        median(&search),
+        worst(&search),
+    );
+    Ok(())
+}
+
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn worst(xs: &[f64]) -> f64 {
+    xs.iter().copied().fold(0.0, f64::max)
+}
