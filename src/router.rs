@@ -2,7 +2,7 @@
 //! clicks on same-origin links push a history entry, back and forward follow
 //! `popstate`. It covers what the console needs (absolute paths, one path
 //! parameter, query strings, `aria-current` on links) in a fraction of the
-//! WASM that a general router costs (the console must stay under 250 KB gzip).
+//! WASM that a general router costs (the console's budget is 250 KB gzip).
 
 use leptos::ev;
 use leptos::prelude::*;

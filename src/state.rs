@@ -1,10 +1,11 @@
 //! UI logic kept out of `view!`: the team table's sort/search/grouping, the
 //! invite dialog's rows and verdicts, role and access edits with their diffs, the settings form and the home
-//! page's Markdown, and the team tables kept for instant switching and the actor the
+//! page's Markdown, the team tables kept for instant switching and the audit log's wording and the actor the
 //! permission model judges. Plain structs with plain `#[test]`s.
 
 pub mod access;
 pub mod access_edit;
+pub mod audit;
 pub mod cache;
 pub mod forms;
 pub mod invites;

@@ -19,7 +19,5 @@ mod accounts;
 mod switcher;
 #[path = "e2e/team.rs"]
 mod team;
-#[path = "e2e/timing.rs"]
-mod timing;
 #[path = "e2e/workspace.rs"]
 mod workspace;

@@ -4,78 +4,15 @@
 
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
-use crate::pages::settings::{me_in, verdict};
+use crate::pages::settings::me_in;
 use crate::session::use_session;
-use crate::state::text::{clip, date_time};
+use crate::state::access::verdict;
+use crate::state::audit::{ACTIONS, action_label, changes};
+use crate::state::text::date_time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::{AuditEventResponse, ListAuditQuery};
 use roster_model::Action;
-
-/// The actions the filter offers, with their labels.
-const ACTIONS: [(&str, &str); 16] = [
-    ("member.invited", "Member invited"),
-    ("member.joined", "Member joined"),
-    ("member.updated", "Member changed"),
-    ("member.removed", "Member removed"),
-    ("member.left", "Member left"),
-    ("invitation.resent", "Invitation resent"),
-    ("invitation.link_copied", "Invitation link copied"),
-    ("invitation.revoked", "Invitation revoked"),
-    ("invitation.declined", "Invitation declined"),
-    ("ownership.transferred", "Ownership transferred"),
-    ("workspace.created", "Workspace created"),
-    ("workspace.updated", "Settings changed"),
-    ("workspace.archived", "Workspace archived"),
-    ("workspace.deleted", "Workspace deleted"),
-    ("config.set", "Property set"),
-    ("config.deleted", "Property deleted"),
-];
-
-fn action_label(a: &str) -> String {
-    ACTIONS
-        .iter()
-        .find(|(k, _)| *k == a)
-        .map(|(_, l)| (*l).to_owned())
-        .unwrap_or_else(|| a.to_owned())
-}
-
-/// "role: editor → admin" lines for the fields an event changed.
-pub fn changes(e: &AuditEventResponse) -> Vec<String> {
-    let (Some(serde_json::Value::Object(after)), before) = (&e.after, &e.before) else {
-        return Vec::new();
-    };
-    let text = |v: Option<&serde_json::Value>| value_text(v.unwrap_or(&serde_json::Value::Null));
-    after
-        .iter()
-        .filter_map(|(k, v)| {
-            let old = before.as_ref().and_then(|b| b.get(k));
-            (old != Some(v)).then(|| match old {
-                Some(_) => format!("{k}: {} \u{2192} {}", text(old), text(Some(v))),
-                None => format!("{k}: {}", text(Some(v))),
-            })
-        })
-        .collect()
-}
-
-/// A JSON value in words, without serde_json's writer (and its float
-/// formatting) in the WASM.
-fn value_text(v: &serde_json::Value) -> String {
-    use serde_json::Value::*;
-    match v {
-        Null => "\u{2014}".to_owned(),
-        Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        Number(n) => n
-            .as_i64()
-            .map(|i| i.to_string())
-            .unwrap_or_else(|| "a number".to_owned()),
-        String(s) if s.is_empty() => "empty".to_owned(),
-        String(s) => clip(&s.replace('\n', " "), 60),
-        Array(a) if a.is_empty() => "none".to_owned(),
-        Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
-        Object(o) => format!("{} fields", o.len()),
-    }
-}
 
 /// The audit log of workspace `ws`.
 #[component]

@@ -18,7 +18,7 @@ use crate::session::use_session;
 use crate::state::access::{self, RowActions};
 use crate::state::cache::TableCache;
 use crate::state::invites::existing;
-use crate::state::table::{Drawn, GROUPS, Groups, SortKey, TableQuery};
+use crate::state::table::{Drawn, GROUPS, Groups, SearchQueue, SortKey, TableQuery};
 use dialogs::{RemoveDialog, TransferDialog};
 use editor::AccessDialog;
 use group::{GroupBody, draw_near};
@@ -66,14 +66,20 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let cache = expect_context::<StoredValue<TableCache>>();
     // The search typed while a load is out waits for it (then only the
     // latest text is asked for): no timer between a keystroke and its rows.
-    let in_flight = StoredValue::new(false);
-    let queued = StoredValue::new(None::<String>);
+    let searches = StoredValue::new(SearchQueue::default());
+    // Tables are cached per signed-in user and workspace.
+    let cache_key = move |ws: &str| {
+        let user = session
+            .me
+            .with_untracked(|m| m.as_ref().map(|m| m.user.id.clone()));
+        format!("{}\u{0}{ws}", user.unwrap_or_default())
+    };
     let load = move |ws: String, q: TableQuery| {
         let g0 = generation.get_value() + 1;
         generation.set_value(g0);
         loading.set(true);
         error.set(None);
-        in_flight.set_value(true);
+        searches.update_value(SearchQueue::started);
         spawn_local(async move {
             // The three status groups are asked for at once.
             let [a, i, d] = GROUPS.map(|s| q.request(s, None));
@@ -83,14 +89,24 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                 api::members(&ws, &d),
             )
             .await;
-            in_flight.try_set_value(false);
+            // Only the latest load answers the keystrokes that waited for it.
+            let current = generation.try_get_value() == Some(g0);
+            let waiting = if current {
+                searches.try_update_value(SearchQueue::finished).flatten()
+            } else {
+                None
+            };
+            if let Some(text) = waiting.filter(|t| *t != q.search) {
+                query.update(|q| q.search = text);
+                return;
+            }
             let mut next = Groups::default();
             for (s, page) in GROUPS.into_iter().zip([a, i, d]) {
                 match page {
                     Ok(page) => next.get_mut(s).apply(page, false),
                     Err(e) if e.status() == Some(404) => {
                         // Removed from this workspace meanwhile: go to another one.
-                        cache.update_value(|c| c.forget(&ws));
+                        cache.update_value(|c| c.forget(&cache_key(&ws)));
                         let name = session.workspace(&ws).map(|w| w.name).unwrap_or_default();
                         session.reload().await;
                         toasts.error(format!("You no longer have access to {name}."));
@@ -107,14 +123,10 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     }
                 }
             }
-            cache.update_value(|c| c.put(&ws, &q, next.clone()));
-            if let Some(text) = queued.try_update_value(Option::take).flatten()
-                && text != q.search
-            {
-                query.update(|q| q.search = text);
-                return;
+            if q.search.is_empty() {
+                cache.update_value(|c| c.put(&cache_key(&ws), &q, next.clone()));
             }
-            if generation.try_get_value() == Some(g0) {
+            if current {
                 perf::mark(perf::ROWS_ARRIVED);
                 groups.set(next);
                 loading.set(false);
@@ -135,7 +147,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         let (id, q) = (ws.get(), query.get());
         // A table seen before shows at once (dimmed while it refreshes);
         // another workspace's rows never stay on screen.
-        match cache.with_value(|c| c.get(&id, &q)) {
+        match cache.with_value(|c| c.get(&cache_key(&id), &q)) {
             Some(seen) => groups.set(seen),
             None if prev.as_ref().is_some_and(|p| p != &id) => groups.set(Groups::default()),
             None => {}
@@ -147,18 +159,17 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     // Changes made here (role, removal, …) keep the cached table current.
     Effect::new(move |_| {
         let g = groups.get();
-        if g.groups[0].loaded && !loading.get_untracked() {
-            let (id, q) = (ws.get_untracked(), query.get_untracked());
-            cache.update_value(|c| c.put(&id, &q, g));
+        let (id, q) = (ws.get_untracked(), query.get_untracked());
+        if g.groups[0].loaded && !loading.get_untracked() && q.search.is_empty() {
+            cache.update_value(|c| c.put(&cache_key(&id), &q, g));
         }
     });
     let on_search = move |ev: leptos::ev::Event| {
         perf::mark(perf::KEYSTROKE);
         let v = event_target_value(&ev);
         typed.set(v.clone());
-        if in_flight.get_value() {
-            queued.set_value(Some(v));
-        } else if query.with_untracked(|q| q.search != v) {
+        let now = searches.try_update_value(|sq| sq.typed(v)).flatten();
+        if let Some(v) = now.filter(|v| query.with_untracked(|q| q.search != *v)) {
             query.update(|q| q.search = v);
         }
     };
@@ -180,19 +191,11 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     };
     let model = Memo::new(move |_| {
         let id = ws.get();
-        let (user_id, mine) = session.me.with(|m| match m {
-            Some(m) => (
-                m.user.id.clone(),
-                m.workspaces.iter().find(|w| w.id == id).cloned(),
-            ),
-            None => (String::new(), None),
-        });
-        let (role, status, name) = mine.map(|w| (w.role, w.status, w.name)).unwrap_or_default();
-        groups.with(|g| {
-            let rows: Vec<&MemberResponse> = g.rows().collect();
-            let actor = access::actor(&user_id, &role, &status, &rows);
-            let facts = access::facts(&name, &actor, &rows);
-            (actor, facts, user_id.clone())
+        session.me.with(|me| {
+            groups.with(|g| {
+                let rows: Vec<&MemberResponse> = g.rows().collect();
+                access::me_in(me.as_ref(), &id, &rows)
+            })
         })
     });
     let on_action = Callback::new(move |(a, m): (RowAction, MemberResponse)| {

@@ -13,35 +13,25 @@ use crate::state::access;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::WorkspaceResponse;
-use roster_model::{Action, Actor, Denied, Facts, authorize};
+use roster_model::{Actor, Facts};
 
 /// The signed-in member of `ws` as the model's actor, with the facts a
-/// settings decision needs.
+/// settings decision needs (read once: the page reloads after archiving).
 pub fn me_in(ws: &str) -> (Actor, Facts) {
-    let session = use_session();
-    let (user_id, mine) = session.me.with_untracked(|m| match m {
-        Some(m) => (
-            m.user.id.clone(),
-            m.workspaces.iter().find(|w| w.id == ws).cloned(),
-        ),
-        None => (String::new(), None),
-    });
-    let (role, status, name) = mine.map(|w| (w.role, w.status, w.name)).unwrap_or_default();
-    let actor = access::actor(&user_id, &role, &status, &[]);
-    let facts = access::facts(&name, &actor, &[]);
+    let (actor, facts, _) = use_session()
+        .me
+        .with_untracked(|m| access::me_in(m.as_ref(), ws, &[]));
     (actor, facts)
-}
-
-/// The model's verdict on `action` for the signed-in member.
-pub fn verdict(actor: &Actor, facts: &Facts, action: Action) -> Result<(), Denied> {
-    authorize(actor, &action, facts).map(|_| ())
 }
 
 /// The settings page for workspace `ws`.
 #[component]
 pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<WorkspaceResponse, ApiError>>);
+    // Bumped after archiving: every card is judged again on fresh facts.
+    let fetches = RwSignal::new(0u32);
     Effect::new(move |_| {
+        fetches.track();
         let id = ws.get();
         loaded.set(None);
         spawn_local(async move {
@@ -66,10 +56,10 @@ pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
             Some(Ok(w)) => {
                 let (actor, facts) = me_in(&w.id);
                 view! {
-                    <general::GeneralCard workspace=w.clone() actor=actor.clone() facts=facts.clone()
-                        on_saved=Callback::new(move |w| loaded.set(Some(Ok(w))))/>
+                    <general::GeneralCard workspace=w.clone() actor=actor.clone() facts=facts.clone()/>
                     <config::ConfigCard ws=w.id.clone() actor=actor.clone() facts=facts.clone()/>
-                    <danger::DangerZone workspace=w actor=actor facts=facts/>
+                    <danger::DangerZone workspace=w actor=actor facts=facts
+                        on_archived=Callback::new(move |()| fetches.update(|n| *n += 1))/>
                 }.into_any()
             }
         }}

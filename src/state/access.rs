@@ -2,7 +2,7 @@
 //! member as `Actor`, each row as a `Member`, and the workspace `Facts`. The
 //! verdicts themselves come only from `roster_model` (invariant 1).
 
-use roster_api::MemberResponse;
+use roster_api::{MeResponse, MemberResponse};
 use roster_model::{
     Action, Actor, BuiltinRole, Capabilities, Denied, Facts, FeatureAccess, Member, MemberId,
     MemberStatus, Principal, ResourceAccess, Role, RoleCatalogue, SeatState, UserId, authorize,
@@ -64,6 +64,36 @@ pub fn facts(name: &str, actor: &Actor, rows: &[&MemberResponse]) -> Facts {
         owners += 1;
     }
     Facts::new(name, owners.max(1))
+}
+
+/// The signed-in user as the model's actor in workspace `ws`, the facts a
+/// decision there needs (archived or not, from `/me`) and the user id.
+pub fn me_in(
+    me: Option<&MeResponse>,
+    ws: &str,
+    rows: &[&MemberResponse],
+) -> (Actor, Facts, String) {
+    let Some(me) = me else {
+        return (Actor::NonMember, Facts::new("", 1), String::new());
+    };
+    let mine = me.workspaces.iter().find(|w| w.id == ws);
+    let (role, status, name, archived) = mine.map_or(("", "", "", false), |w| {
+        (
+            w.role.as_str(),
+            w.status.as_str(),
+            w.name.as_str(),
+            w.archived,
+        )
+    });
+    let a = actor(&me.user.id, role, status, rows);
+    let mut f = facts(name, &a, rows);
+    f.archived = archived;
+    (a, f, me.user.id.clone())
+}
+
+/// The model's verdict on `action`.
+pub fn verdict(actor: &Actor, facts: &Facts, action: Action) -> Result<(), Denied> {
+    authorize(actor, &action, facts).map(|_| ())
 }
 
 /// The built-in roles, owner first.
@@ -195,6 +225,40 @@ mod tests {
         assert_eq!(acts.edit_access.unwrap_err().code(), "not_allowed");
         assert_eq!(acts.invitation.unwrap_err().code(), "not_allowed");
         assert!(may_invite(&me, &f).is_err());
+    }
+
+    #[test]
+    fn an_archived_workspace_refuses_changes_with_the_models_reason() {
+        use roster_api::{MyWorkspaceResponse, UserResponse};
+        let me = MeResponse {
+            user: UserResponse {
+                id: "u-o".into(),
+                name: "Olivia".into(),
+                email: "o@acme.io".into(),
+                avatar_url: None,
+            },
+            workspaces: vec![MyWorkspaceResponse {
+                id: "w1".into(),
+                name: "Acme".into(),
+                role: "owner".into(),
+                status: "active".into(),
+                archived: true,
+            }],
+            last_workspace_id: None,
+            pending_invitations: vec![],
+            join_suggestions: vec![],
+            csrf_token: String::new(),
+        };
+        let (a, f, user) = me_in(Some(&me), "w1", &[]);
+        assert_eq!(user, "u-o");
+        assert!(f.archived);
+        assert_eq!(may_invite(&a, &f), Err(Denied::WorkspaceArchived));
+        assert_eq!(
+            verdict(&a, &f, Action::ArchiveWorkspace),
+            Err(Denied::WorkspaceArchived)
+        );
+        let (a, f, _) = me_in(Some(&me), "elsewhere", &[]);
+        assert!(may_invite(&a, &f).is_err(), "not a member there");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! access as edited, what the change grants or removes, and the minimal
 //! `PATCH` that saves it. The verdicts come from `roster_model::authorize`.
 
+use crate::state::roles::RoleDiff;
 use roster_api::{MemberResponse, UpdateMemberRequest};
 use roster_model::{
     Action, Actor, Denied, Facts, FeatureAccess, FeatureCatalogue, FeatureKey, ResourceAccess,
@@ -202,6 +203,49 @@ pub fn resources_summary(a: &ResourceAccess) -> String {
     }
 }
 
+/// The change as lines: (is a gain, heading, text).
+pub fn change_lines(d: &AccessDraft, m: &MemberResponse) -> Vec<(bool, &'static str, String)> {
+    let mut out = Vec::new();
+    let Some(req) = d.request(m) else { return out };
+    if req.role.is_some() {
+        let cat = RoleCatalogue::default();
+        if let (Some(a), Some(b)) = (cat.resolve_str(&m.role), cat.resolve_str(&d.role)) {
+            let diff = RoleDiff::between(&a, &b);
+            if !diff.gains.is_empty() {
+                out.push((true, "Gains:", diff.gains.join(", ")));
+            }
+            if !diff.loses.is_empty() {
+                out.push((false, "Loses:", diff.loses.join(", ")));
+            }
+        }
+    }
+    if let Some(to) = &req.feature_access {
+        let diff = FeatureDiff::between(&m.feature_access, to, &FeatureCatalogue::default());
+        if diff.gains_all {
+            out.push((
+                true,
+                "Features:",
+                "every feature, including new ones".to_owned(),
+            ));
+        } else if !diff.gains.is_empty() {
+            out.push((true, "Features gained:", diff.gains.join(", ")));
+        }
+        if !diff.loses.is_empty() {
+            out.push((false, "Features lost:", diff.loses.join(", ")));
+        }
+    }
+    if let Some(to) = &req.resource_access {
+        let from = resources_summary(&m.resource_access);
+        let gain = !to.is_subset(&m.resource_access);
+        out.push((
+            gain,
+            "Resources:",
+            format!("{from} \u{2192} {}", resources_summary(to)),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +348,28 @@ mod tests {
         let [role, features, resources] = d.verdicts(&m, &actor, &facts);
         assert!(role.is_err() && features.is_err());
         assert!(resources.is_ok(), "resources did not change");
+    }
+
+    #[test]
+    fn the_change_reads_as_gains_and_losses() {
+        let m = row("editor", FeatureAccess::All, ResourceAccess::All);
+        let mut d = AccessDraft::of(&m);
+        assert!(change_lines(&d, &m).is_empty());
+        d.role = "viewer".into();
+        d.all_features = false;
+        d.set_feature("dashboard", true);
+        d.all_resources = false;
+        d.resources_text = "r1".into();
+        let heads: Vec<_> = change_lines(&d, &m).iter().map(|l| (l.0, l.1)).collect();
+        assert_eq!(
+            heads,
+            [
+                (false, "Loses:"),
+                (false, "Features lost:"),
+                (false, "Resources:")
+            ],
+            "a demotion with less access only loses"
+        );
     }
 
     #[test]

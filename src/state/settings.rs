@@ -98,16 +98,6 @@ impl SettingsDraft {
             || req.domain.is_some();
         any.then_some(req)
     }
-
-    /// Whether the patch touches anything besides the description (the model
-    /// lets more roles edit the home page than the settings).
-    pub fn touches_settings(req: &UpdateWorkspaceRequest) -> bool {
-        req.name.is_some()
-            || req.logo_url.is_some()
-            || req.colour.is_some()
-            || req.countries.is_some()
-            || req.domain.is_some()
-    }
 }
 
 #[cfg(test)]
@@ -154,14 +144,6 @@ mod tests {
         assert_eq!(req.name.as_deref(), Some("Acme Labs"));
         assert_eq!(req.description.as_deref(), Some("# Hello"));
         assert!(req.colour.is_none() && req.countries.is_none());
-        assert!(SettingsDraft::touches_settings(&req));
-        let home_only = SettingsDraft {
-            description: "x".into(),
-            ..SettingsDraft::of(&ws())
-        };
-        assert!(!SettingsDraft::touches_settings(
-            &home_only.request(&ws()).unwrap()
-        ));
     }
 
     #[test]

@@ -139,6 +139,38 @@ impl TableQuery {
     }
 }
 
+/// Keystrokes in the search box while the table is loading: they wait for
+/// that load, then only the latest text is asked for (no timer, so an
+/// isolated keystroke is asked for at once).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQueue {
+    busy: bool,
+    waiting: Option<String>,
+}
+
+impl SearchQueue {
+    /// A keystroke: the text to ask for now, or `None` while a load is out.
+    pub fn typed(&mut self, text: String) -> Option<String> {
+        if self.busy {
+            self.waiting = Some(text);
+            None
+        } else {
+            Some(text)
+        }
+    }
+
+    /// A load started.
+    pub fn started(&mut self) {
+        self.busy = true;
+    }
+
+    /// The latest load finished (or failed): the text that waited, if any.
+    pub fn finished(&mut self) -> Option<String> {
+        self.busy = false;
+        self.waiting.take()
+    }
+}
+
 /// Rows of each group drawn at first; the rest follow as the list scrolls,
 /// so a 200-row page puts its first screenful up without laying out 600 rows.
 pub const FIRST_ROWS: usize = 15;
@@ -283,6 +315,18 @@ mod tests {
             joined_at: "2026-01-02T03:04:05Z".into(),
             invited_by: None,
         }
+    }
+
+    #[test]
+    fn keystrokes_during_a_load_wait_and_only_the_last_is_asked_for() {
+        let mut sq = SearchQueue::default();
+        assert_eq!(sq.typed("m".into()), Some("m".into()), "idle: at once");
+        sq.started();
+        assert_eq!(sq.typed("ma".into()), None);
+        assert_eq!(sq.typed("mar".into()), None);
+        assert_eq!(sq.finished(), Some("mar".into()));
+        assert_eq!(sq.finished(), None, "taken once");
+        assert_eq!(sq.typed("mark".into()), Some("mark".into()));
     }
 
     #[test]

@@ -333,20 +333,15 @@ impl Browser {
         Ok(self.client.set_window_size(width, height).await?)
     }
 
-    /// Emulates the OS colour scheme (`light` or `dark`).
     /// Sends a Chrome DevTools command; its result.
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Res<Value> {
         Ok(self.client.issue_cmd(Cdp { cmd, params }).await?)
     }
 
+    /// Emulates the OS colour scheme (`light` or `dark`).
     pub async fn color_scheme(&self, scheme: &str) -> Res<()> {
         let params = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
-        self.client
-            .issue_cmd(Cdp {
-                cmd: "Emulation.setEmulatedMedia",
-                params,
-            })
-            .await?;
+        self.cdp("Emulation.setEmulatedMedia", params).await?;
         Ok(())
     }
 

@@ -179,7 +179,7 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_path("/w/").await?;
         role_of(&b, INVITEE, "Editor").await?;
 
-        // Server-side search (debounced) and sorting both ways.
+        // Server-side search (keystrokes coalesced while a load is out) and sorting both ways.
         b.type_into(By::TestId("member-search"), "ben").await?;
         b.wait_count(By::TestId("member-row"), 1).await?;
         b.type_into(By::TestId("member-search"), "\u{e009}a\u{e003}")

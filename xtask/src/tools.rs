@@ -24,7 +24,7 @@ pub fn ensure_build_tools() -> anyhow::Result<()> {
 
 /// The toolchain that builds the smallest WASM: nightly, whose `build-std`
 /// rebuilds the standard library with panics that abort at once (no panic
-/// messages or formatting in the binary: about 25 KB gzip less). `None` when
+/// messages or formatting in the binary: about 17 KB gzip less). `None` when
 /// this machine has no nightly; the build then uses stable, only bigger.
 pub fn size_toolchain() -> Option<&'static str> {
     const NIGHTLY: &str = "nightly";

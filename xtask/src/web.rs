@@ -30,20 +30,35 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     println!("==> building the web app in release (about 2 min from clean, 15 s after a change)");
-    let mut c = cmd("trunk");
-    c.args(["build", "--release"]);
-    if let Some(toolchain) = crate::tools::size_toolchain() {
-        // The standard library rebuilt with immediate-abort panics. RUSTFLAGS
-        // replaces `.cargo/config.toml`'s, so it repeats `erase_components`;
-        // with `--target` set it reaches only the WASM, not build scripts.
-        c.env("RUSTUP_TOOLCHAIN", toolchain)
-            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-            .env(
-                "RUSTFLAGS",
-                "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort",
-            );
-    }
-    let took = run(c).context("trunk build --release")?;
+    let trunk = || {
+        let mut c = cmd("trunk");
+        c.args(["build", "--release"]);
+        c
+    };
+    let took = match crate::tools::size_toolchain() {
+        Some(toolchain) => {
+            // The standard library rebuilt with immediate-abort panics.
+            // RUSTFLAGS replaces `.cargo/config.toml`'s, so it repeats
+            // `erase_components`; with `--target` set it reaches only the
+            // WASM, not build scripts.
+            let mut c = trunk();
+            c.env("RUSTUP_TOOLCHAIN", toolchain)
+                .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+                .env(
+                    "RUSTFLAGS",
+                    "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort",
+                );
+            match run(c) {
+                Ok(took) => took,
+                Err(e) => {
+                    // An older nightly may lack immediate-abort: stable builds it too.
+                    println!("    the nightly build failed ({e:#}); building with stable");
+                    run(trunk()).context("trunk build --release")?
+                }
+            }
+        }
+        None => run(trunk()).context("trunk build --release")?,
+    };
     externalise_loader(&dist)?;
     gzip_assets(&dist)?;
     std::fs::write(dist.join(STAMP), b"")?;

@@ -7,12 +7,11 @@ use super::row::display_name;
 use crate::api::{self, ApiError};
 use crate::components::Dialog;
 use crate::state::access::{RowActions, role_label};
-use crate::state::access_edit::{AccessDraft, FeatureDiff, resources_summary};
-use crate::state::roles::RoleDiff;
+use crate::state::access_edit::{AccessDraft, change_lines};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::MemberResponse;
-use roster_model::{Actor, Facts, FeatureCatalogue, RoleCatalogue, RoleKey};
+use roster_model::{Actor, Facts, FeatureCatalogue, RoleKey};
 
 /// Edit a member's role and access.
 #[component]
@@ -38,7 +37,7 @@ pub fn AccessDialog(
             m.with_value(|m| actor.with_value(|a| facts.with_value(|f| d.verdicts(m, a, f))))
         })
     };
-    let changes = move || draft.with(|d| m.with_value(|m| summary(d, m)));
+    let changes = move || draft.with(|d| m.with_value(|m| change_lines(d, m)));
     let request = move || draft.with(|d| m.with_value(|m| d.request(m)));
     let refused = move || verdicts().into_iter().find_map(Result::err);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -111,9 +110,10 @@ pub fn AccessDialog(
                     }).collect_view()}
                     {why(0)}
                 </fieldset>
-                <fieldset class="role-options" disabled=feature_gate.is_some() data-testid="feature-access">
+                <fieldset class="role-options" disabled=feature_gate.is_some() data-testid="feature-access"
+                    aria-describedby=feature_gate.is_some().then_some("feature-gate")>
                     <legend class="strong small">"Features"</legend>
-                    {feature_gate.clone().map(|r| view! { <small class="why">{r}</small> })}
+                    {feature_gate.clone().map(|r| view! { <small class="why" id="feature-gate">{r}</small> })}
                     <AllOrOnly name="features" all_label="All features" only_label="Only chosen features"
                         all=Signal::derive(move || draft.with(|d| d.all_features))
                         set_all=Callback::new(move |v| draft.update(|d| d.all_features = v))/>
@@ -137,9 +137,10 @@ pub fn AccessDialog(
                     </Show>
                     {why(1)}
                 </fieldset>
-                <fieldset class="role-options" disabled=resource_gate.is_some() data-testid="resource-access">
+                <fieldset class="role-options" disabled=resource_gate.is_some() data-testid="resource-access"
+                    aria-describedby=resource_gate.is_some().then_some("resource-gate")>
                     <legend class="strong small">"Resources"</legend>
-                    {resource_gate.clone().map(|r| view! { <small class="why">{r}</small> })}
+                    {resource_gate.clone().map(|r| view! { <small class="why" id="resource-gate">{r}</small> })}
                     <AllOrOnly name="resources" all_label="All resources" only_label="Only these resources"
                         all=Signal::derive(move || draft.with(|d| d.all_resources))
                         set_all=Callback::new(move |v| draft.update(|d| d.all_resources = v))/>
@@ -152,7 +153,7 @@ pub fn AccessDialog(
                                 prop:value=move || draft.with(|d| d.resources_text.clone())
                                 on:input=move |ev| draft.update(|d| d.resources_text = event_target_value(&ev))></textarea>
                             <p class="muted small" id="resource-help">"Ids from your product, separated by commas, spaces or new lines."</p>
-                            {move || draft.with(|d| d.resource_access().err()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                            <p class="field-error" aria-live="polite">{move || draft.with(|d| d.resource_access().err())}</p>
                         </div>
                     </Show>
                     {why(2)}
@@ -192,54 +193,11 @@ fn AllOrOnly(
     set_all: Callback<bool>,
 ) -> impl IntoView {
     view! {
-        <div class="segmented" role="radiogroup" aria-label=name>
+        <div class="segmented">
             <label><input type="radio" name=name prop:checked=move || all.get() on:change=move |_| set_all.run(true)/>{all_label}</label>
             <label><input type="radio" name=name prop:checked=move || !all.get() on:change=move |_| set_all.run(false)/>{only_label}</label>
         </div>
     }
-}
-
-/// The change as lines: (is a gain, heading, text).
-fn summary(d: &AccessDraft, m: &MemberResponse) -> Vec<(bool, &'static str, String)> {
-    let mut out = Vec::new();
-    let Some(req) = d.request(m) else { return out };
-    if req.role.is_some() {
-        let cat = RoleCatalogue::default();
-        if let (Some(a), Some(b)) = (cat.resolve_str(&m.role), cat.resolve_str(&d.role)) {
-            let diff = RoleDiff::between(&a, &b);
-            if !diff.gains.is_empty() {
-                out.push((true, "Gains:", diff.gains.join(", ")));
-            }
-            if !diff.loses.is_empty() {
-                out.push((false, "Loses:", diff.loses.join(", ")));
-            }
-        }
-    }
-    if let Some(to) = &req.feature_access {
-        let diff = FeatureDiff::between(&m.feature_access, to, &FeatureCatalogue::default());
-        if diff.gains_all {
-            out.push((
-                true,
-                "Features:",
-                "every feature, including new ones".to_owned(),
-            ));
-        } else if !diff.gains.is_empty() {
-            out.push((true, "Features gained:", diff.gains.join(", ")));
-        }
-        if !diff.loses.is_empty() {
-            out.push((false, "Features lost:", diff.loses.join(", ")));
-        }
-    }
-    if let Some(to) = &req.resource_access {
-        let from = resources_summary(&m.resource_access);
-        let gain = !to.is_subset(&m.resource_access);
-        out.push((
-            gain,
-            "Resources:",
-            format!("{from} \u{2192} {}", resources_summary(to)),
-        ));
-    }
-    out
 }
 
 fn role_blurb(key: &RoleKey) -> &'static str {

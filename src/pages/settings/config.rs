@@ -2,9 +2,9 @@
 //! secrets). Listed, added, edited and deleted; keys and values are checked
 //! with the `roster_model` rules the server applies.
 
-use super::verdict;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorAlert, use_toasts};
+use crate::state::access::verdict;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::ConfigResponse;

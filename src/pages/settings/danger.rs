@@ -1,11 +1,11 @@
 //! The danger zone: archive the workspace (read-only from then on) and
 //! delete it for good, each behind a confirmation; delete needs the name typed.
 
-use super::verdict;
 use crate::api::{self, ApiError};
 use crate::components::{Dialog, use_toasts};
 use crate::router::use_router;
 use crate::session::use_session;
+use crate::state::access::verdict;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::WorkspaceResponse;
@@ -19,7 +19,13 @@ enum Confirm {
 
 /// Archive and delete, for those the model allows.
 #[component]
-pub fn DangerZone(workspace: WorkspaceResponse, actor: Actor, facts: Facts) -> impl IntoView {
+pub fn DangerZone(
+    workspace: WorkspaceResponse,
+    actor: Actor,
+    facts: Facts,
+    /// Called once the workspace is archived and `/me` says so.
+    on_archived: Callback<()>,
+) -> impl IntoView {
     let session = use_session();
     let router = use_router();
     let toasts = use_toasts();
@@ -71,6 +77,7 @@ pub fn DangerZone(workspace: WorkspaceResponse, actor: Actor, facts: Facts) -> i
                         router.navigate(&session.home_path());
                     } else {
                         toasts.ok(format!("{} is archived.", name.get_value()));
+                        on_archived.run(());
                     }
                 }
                 Err(e) => err.set(Some(e)),

@@ -1,10 +1,10 @@
 //! The general settings card: name, logo, colour, countries, domain, the
 //! Markdown home page with a preview, and the region shown read-only.
 
-use super::verdict;
 use crate::api::{self, ApiError};
 use crate::components::{Markdown, use_toasts};
 use crate::session::use_session;
+use crate::state::access::verdict;
 use crate::state::settings::SettingsDraft;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,12 +13,7 @@ use roster_model::{Action, Actor, Facts, WorkspacePatch};
 
 /// The editable settings of a workspace.
 #[component]
-pub fn GeneralCard(
-    workspace: WorkspaceResponse,
-    actor: Actor,
-    facts: Facts,
-    on_saved: Callback<WorkspaceResponse>,
-) -> impl IntoView {
+pub fn GeneralCard(workspace: WorkspaceResponse, actor: Actor, facts: Facts) -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let base = StoredValue::new(workspace.clone());
@@ -26,6 +21,11 @@ pub fn GeneralCard(
     let server = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
     let preview = RwSignal::new(false);
+    // Edit one field and its server message goes: it answered other text.
+    let edit = move |f: &dyn Fn(&mut SettingsDraft)| {
+        server.set(None);
+        draft.update(|d| f(d));
+    };
     let patch = |settings, description| Action::UpdateWorkspace {
         patch: WorkspacePatch {
             settings,
@@ -40,6 +40,10 @@ pub fn GeneralCard(
         .err()
         .map(|d| d.message());
     let (lock_settings, lock_home) = (settings_why.is_some(), home_why.is_some());
+    if lock_home {
+        // Read-only: show the page as it reads.
+        preview.set(true);
+    }
     let request = move || draft.with(|d| base.with_value(|w| d.request(w)));
     let error_of = move |f: &'static str| {
         Signal::derive(move || {
@@ -62,7 +66,6 @@ pub fn GeneralCard(
                 Ok(w) => {
                     base.set_value(w.clone());
                     draft.set(SettingsDraft::of(&w));
-                    on_saved.run(w);
                     toasts.ok("Settings saved.");
                     session.refresh();
                 }
@@ -77,21 +80,29 @@ pub fn GeneralCard(
                       hint: &'static str| {
         let id = format!("ws-{f}");
         let err_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        let described = if hint.is_empty() {
+            err_id.clone()
+        } else {
+            format!("{hint_id} {err_id}")
+        };
         let msg = error_of(f);
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
                 <input id=id type=kind autocomplete="off" disabled=lock_settings
                     aria-invalid=move || msg.with(Option::is_some).to_string()
-                    aria-describedby=err_id.clone()
+                    aria-describedby=described
                     prop:value=move || draft.with(|d| value_of(d, f))
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set_value(d, f, v)); }/>
-                {(!hint.is_empty()).then(|| view! { <p class="muted small">{hint}</p> })}
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| set_value(d, f, v.clone())); }/>
+                {(!hint.is_empty()).then(|| view! { <p class="muted small" id=hint_id>{hint}</p> })}
                 <p class="field-error" id=err_id aria-live="polite">{move || msg.get()}</p>
             </div>
         }
     };
     let colour_ok = move || draft.with(|d| d.error("colour").is_none() && !d.colour.is_empty());
+    let colour_err = error_of("colour");
+    let description_err = error_of("description");
     view! {
         <form class="card stack" on:submit=save aria-labelledby="general-title" data-testid="settings-general">
             <h2 id="general-title" class="card-title">"General"</h2>
@@ -106,12 +117,12 @@ pub fn GeneralCard(
                         <span class="swatch" aria-hidden="true"
                             style=move || if colour_ok() { format!("background:{}", draft.with(|d| d.colour.clone())) } else { String::new() }></span>
                         <input id="ws-colour" type="text" placeholder="#1a73e8" autocomplete="off" disabled=lock_settings
-                            aria-invalid=move || error_of("colour").with(Option::is_some).to_string()
+                            aria-invalid=move || colour_err.with(Option::is_some).to_string()
                             aria-describedby="ws-colour-error"
                             prop:value=move || draft.with(|d| d.colour.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.colour = v); }/>
+                            on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.colour = v.clone()); }/>
                     </div>
-                    <p class="field-error" id="ws-colour-error" aria-live="polite">{move || error_of("colour").get()}</p>
+                    <p class="field-error" id="ws-colour-error" aria-live="polite">{move || colour_err.get()}</p>
                 </div>
                 {field("countries", "Countries", "text", "Two-letter codes, such as DE, IN, US.")}
                 <div class="field">
@@ -138,10 +149,10 @@ pub fn GeneralCard(
                         placeholder="# Welcome\n\nWhat this workspace is for, who to ask, useful **links**."
                         aria-describedby="ws-description-error"
                         prop:value=move || draft.with(|d| d.description.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.description = v); }></textarea>
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.description = v.clone()); }></textarea>
                 </Show>
                 <p class="muted small">"Markdown: # headings, **bold**, *italic*, lists, > quotes, `code` and [links](https://…)."</p>
-                <p class="field-error" id="ws-description-error" aria-live="polite">{move || error_of("description").get()}</p>
+                <p class="field-error" id="ws-description-error" aria-live="polite">{move || description_err.get()}</p>
             </div>
             {move || server.get().filter(|e| !e.has_field_errors()).map(|e| view! { <div class="alert" role="alert">{e.to_string()}</div> })}
             <div class="actions">

@@ -1,14 +1,18 @@
 //! P7, the team table's speed in Chromium, read from the app's User Timing
-//! marks: the first render of a 200-row page after its data arrives, and a
-//! search keystroke to updated rows. Not a test of the default run (it is
-//! `#[ignore]`d): `cargo xtask bench table` seeds 100,000 members, starts
-//! the release server and runs it with `ROSTER_TIMING_URL` and
-//! `ROSTER_TIMING_OWNER`; it prints one `TIMING {json}` line. With
-//! `ROSTER_TIMING_PROFILE` set it also prints each load's long animation
-//! frames (script vs style and layout) and writes a CPU profile of the first
-//! load to `/tmp/roster-profile.json`.
+//! marks: the first render of the team table after its data arrives, and a
+//! search keystroke to updated rows. A `harness = false` bench that
+//! `cargo xtask bench table` runs against a seeded release server (it
+//! passes `ROSTER_TIMING_URL` and `ROSTER_TIMING_OWNER`); it prints one
+//! `TIMING {json}` line. With `ROSTER_TIMING_PROFILE` set it also prints
+//! each load's long animation frames (script vs style and layout) and
+//! writes a CPU profile of the first load to `/tmp/roster-profile.json`.
 
-use crate::browser::{Browser, By};
+// The browser harness offers more helpers than this bench uses.
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
+
+use browser::{Browser, By};
 use serde_json::{Value, json};
 
 /// The durations (ms) of every `performance.measure` called `name`.
@@ -30,11 +34,23 @@ async fn measures(
         .collect())
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "a benchmark: `cargo xtask bench table` runs it against a seeded release server"]
-async fn team_table_timing() {
-    let base = std::env::var("ROSTER_TIMING_URL").expect("ROSTER_TIMING_URL");
-    let owner = std::env::var("ROSTER_TIMING_OWNER").expect("ROSTER_TIMING_OWNER");
+fn main() {
+    let (Ok(base), Ok(owner)) = (
+        std::env::var("ROSTER_TIMING_URL"),
+        std::env::var("ROSTER_TIMING_OWNER"),
+    ) else {
+        eprintln!("table_timing needs a seeded server: run `cargo xtask bench table`");
+        std::process::exit(2);
+    };
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(timing(base, owner));
+}
+
+async fn timing(base: String, owner: String) {
     let rounds: usize = std::env::var("ROSTER_TIMING_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -42,7 +58,7 @@ async fn team_table_timing() {
     Browser::run("timing", move |b| async move {
         b.goto(&format!("{base}/signin")).await?;
         b.type_into(By::Label("Email"), &owner).await?;
-        b.type_into(By::Label("Password"), "roster-demo-password").await?;
+        b.type_into(By::Label("Password"), roster_server::seed::DEMO_PASSWORD).await?;
         b.wait_xpath("//button[@type='submit']").await?.click().await?;
         let path = b.wait_path("/w/").await?;
         let mut renders = Vec::new();
