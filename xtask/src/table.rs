@@ -33,20 +33,13 @@ pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
     println!("==> P7: the team table in headless Chromium ({ROUNDS} rounds)");
     let mut c = cmd("cargo");
     c.args([
-        "test",
+        "bench",
         "-p",
         "roster-web",
         "--features",
         "e2e",
-        "--test",
-        "e2e",
-    ])
-    .args([
-        "--",
-        "--ignored",
-        "--nocapture",
-        "--exact",
-        "timing::team_table_timing",
+        "--bench",
+        "table_timing",
     ])
     .env("ROSTER_TIMING_URL", crate::load::api(""))
     .env("ROSTER_TIMING_OWNER", &owner)
@@ -62,7 +55,12 @@ pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
     let line = text
         .lines()
         .find_map(|l| l.strip_prefix("TIMING "))
-        .context("the journey printed no TIMING line")?;
+        .with_context(|| {
+            format!(
+                "the journey printed no TIMING line:\n{text}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })?;
     let v: serde_json::Value = serde_json::from_str(line)?;
     let list = |k: &str| -> Vec<f64> {
         v[k].as_array()
