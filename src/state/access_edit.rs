@@ -10,9 +10,6 @@ use roster_model::{
 };
 use std::collections::BTreeSet;
 
-/// The most resource ids one member's list may hold in the editor.
-pub const MAX_RESOURCES: usize = 500;
-
 /// What the editor holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessDraft {
@@ -97,15 +94,9 @@ impl AccessDraft {
         {
             ids.insert(ResourceId::new(id));
         }
-        if ids.iter().any(|id| id.as_str().len() > 200) {
-            return Err("A resource id is at most 200 characters.".to_owned());
-        }
-        if ids.len() > MAX_RESOURCES {
-            return Err(format!(
-                "At most {MAX_RESOURCES} resources; choose All resources instead."
-            ));
-        }
-        Ok(ResourceAccess::Only(ids))
+        let access = ResourceAccess::Only(ids);
+        access.check().map_err(|e| e.to_string())?;
+        Ok(access)
     }
 
     /// The `PATCH` body with only what changed (`None` when nothing did, or
@@ -302,11 +293,11 @@ mod tests {
         let m = row("editor", FeatureAccess::All, ResourceAccess::All);
         let mut d = AccessDraft::of(&m);
         d.all_resources = false;
-        d.resources_text = (0..=MAX_RESOURCES)
+        d.resources_text = (0..=ResourceAccess::MAX_IDS)
             .map(|i| format!("r{i}"))
             .collect::<Vec<_>>()
             .join(",");
-        assert!(d.resource_access().unwrap_err().contains("At most"));
+        assert!(d.resource_access().unwrap_err().contains("at most 500"));
         assert_eq!(d.request(&m), None);
         d.resources_text = "x".repeat(201);
         assert!(d.resource_access().is_err());

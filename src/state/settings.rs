@@ -3,8 +3,10 @@
 //! what changed.
 
 use roster_api::{UpdateWorkspaceRequest, WorkspaceResponse};
-use roster_model::settings::{check_description, parse_colour, parse_country_text, parse_logo_url};
-use roster_model::{DomainName, WorkspaceName};
+use roster_model::WorkspaceName;
+use roster_model::settings::{
+    check_description, parse_colour, parse_country_text, parse_domain, parse_logo_url,
+};
 
 /// What the settings form holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,7 +65,7 @@ impl SettingsDraft {
             "countries" => parse_country_text(&self.countries)
                 .map(drop)
                 .map_err(|e| e.to_string()),
-            "domain" if !self.domain.trim().is_empty() => DomainName::parse(self.domain.trim())
+            "domain" => parse_domain(&self.domain)
                 .map(drop)
                 .map_err(|e| e.to_string()),
             _ => Ok(()),

@@ -94,7 +94,13 @@ pub fn new_domain() -> Object {
     clearable(DOMAIN)
 }
 
-fn access(item: (&str, Option<usize>), what: &str) -> RefOr<Schema> {
+/// `"all"` or a list of items: `item` is (pattern, min length, max length),
+/// `max_items` the longest list.
+fn access(
+    item: (&str, Option<usize>, Option<usize>),
+    max_items: Option<usize>,
+    what: &str,
+) -> RefOr<Schema> {
     OneOfBuilder::new()
         .item(
             ObjectBuilder::new()
@@ -108,8 +114,10 @@ fn access(item: (&str, Option<usize>), what: &str) -> RefOr<Schema> {
                     ObjectBuilder::new()
                         .schema_type(Type::String)
                         .pattern(Some(item.0))
-                        .max_length(item.1),
+                        .min_length(item.1)
+                        .max_length(item.2),
                 )
+                .max_items(max_items)
                 .description(Some(format!("Only these {what}s"))),
         )
         .into()
@@ -120,18 +128,27 @@ pub struct FeatureAccessSchema;
 
 impl utoipa::PartialSchema for FeatureAccessSchema {
     fn schema() -> RefOr<Schema> {
-        access(("^[a-z](?:_?[a-z0-9])*$", Some(48)), "feature")
+        access(("^[a-z](?:_?[a-z0-9])*$", None, Some(48)), None, "feature")
     }
 }
 
 impl utoipa::ToSchema for FeatureAccessSchema {}
 
-/// `"all"` or a list of resource ids (opaque strings of the host product).
+/// `"all"` or a list of at most 500 resource ids (opaque strings of the host
+/// product, 1–200 characters).
 pub struct ResourceAccessSchema;
 
 impl utoipa::PartialSchema for ResourceAccessSchema {
     fn schema() -> RefOr<Schema> {
-        access((r"^[^\x00]*$", None), "resource")
+        access(
+            (
+                r"^[^\x00]*$",
+                Some(1),
+                Some(roster_model::ResourceAccess::MAX_ID),
+            ),
+            Some(roster_model::ResourceAccess::MAX_IDS),
+            "resource",
+        )
     }
 }
 

@@ -27,7 +27,9 @@ pub use invites::{
     ExistingPeople, InviteRow, InviteVerdict, PlannedInvite, SeatState, parse_invite_list,
     plan_invites,
 };
-pub use member::{FeatureAccess, Member, MemberStatus, Principal, ResourceAccess};
+pub use member::{
+    FeatureAccess, Member, MemberStatus, Principal, ResourceAccess, ResourceAccessError,
+};
 pub use permission::{Permission, PermissionSet, UnknownPermission};
 pub use role::{
     BuiltinRole, CustomRole, CustomRoleError, OWNER_ONLY, Role, RoleCatalogue, RoleKey,

@@ -132,6 +132,40 @@ access_enum!(
     "resource"
 );
 
+/// Why a resource access list was refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
+pub enum ResourceAccessError {
+    /// An id that is empty or longer than [`ResourceAccess::MAX_ID`].
+    #[error("Resource ids are 1–200 characters.")]
+    IdLength,
+    /// More ids than [`ResourceAccess::MAX_IDS`].
+    #[error("List at most 500 resources, or give access to all resources.")]
+    TooMany,
+}
+
+impl ResourceAccess {
+    /// The longest resource id, in characters.
+    pub const MAX_ID: usize = 200;
+    /// The most ids a list holds.
+    pub const MAX_IDS: usize = 500;
+
+    /// Whether the list's size and ids are within the limits (the editor
+    /// and the server both ask).
+    pub fn check(&self) -> Result<(), ResourceAccessError> {
+        let ResourceAccess::Only(ids) = self else {
+            return Ok(());
+        };
+        if ids.len() > Self::MAX_IDS {
+            return Err(ResourceAccessError::TooMany);
+        }
+        let bad = |id: &ResourceId| !(1..=Self::MAX_ID).contains(&id.as_str().chars().count());
+        if ids.iter().any(bad) {
+            return Err(ResourceAccessError::IdLength);
+        }
+        Ok(())
+    }
+}
+
 /// A principal's membership of one workspace, with its resolved role.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Member {
@@ -198,6 +232,30 @@ impl Member {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resource_lists_have_limits() {
+        let list =
+            |ids: Vec<String>| ResourceAccess::Only(ids.into_iter().map(ResourceId::new).collect());
+        assert_eq!(ResourceAccess::All.check(), Ok(()));
+        assert_eq!(list(vec!["é".repeat(200)]).check(), Ok(()));
+        assert_eq!(
+            list(vec!["é".repeat(201)]).check(),
+            Err(ResourceAccessError::IdLength)
+        );
+        assert_eq!(
+            list(vec![String::new()]).check(),
+            Err(ResourceAccessError::IdLength)
+        );
+        assert_eq!(
+            list((0..500).map(|i| format!("r{i}")).collect()).check(),
+            Ok(())
+        );
+        assert_eq!(
+            list((0..501).map(|i| format!("r{i}")).collect()).check(),
+            Err(ResourceAccessError::TooMany)
+        );
+    }
     use crate::role::BuiltinRole;
 
     fn keys(names: &[&str]) -> BTreeSet<FeatureKey> {

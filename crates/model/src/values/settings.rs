@@ -2,6 +2,8 @@
 //! and configuration entries. Shape only (lengths, formats); the browser
 //! shows these messages beside the field and the server answers them as 422.
 
+use super::{DomainError, DomainName};
+
 /// Why a setting was refused (the message is shown beside the field).
 #[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
 pub enum SettingError {
@@ -35,6 +37,15 @@ pub const MAX_COUNTRIES: usize = 250;
 fn optional(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// A company domain as typed (`None` clears it).
+pub fn parse_domain(s: &str) -> Result<Option<DomainName>, DomainError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    DomainName::parse(t).map(Some)
 }
 
 /// A logo address (`None` clears it).
@@ -146,6 +157,16 @@ mod tests {
             assert_eq!(parse_logo_url(bad), Err(SettingError::LogoUrl), "{bad}");
         }
         assert!(parse_logo_url(&format!("https://{}", "a".repeat(2048))).is_err());
+    }
+
+    #[test]
+    fn an_empty_domain_clears_and_others_are_parsed() {
+        assert_eq!(parse_domain("  "), Ok(None));
+        assert_eq!(
+            parse_domain(" acme.io ").unwrap().unwrap().as_str(),
+            "acme.io"
+        );
+        assert!(parse_domain("not a domain").is_err());
     }
 
     #[test]

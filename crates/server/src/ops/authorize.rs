@@ -18,7 +18,7 @@ use std::collections::HashMap;
 /// The longest workspace or principal id a question may name.
 const MAX_ID: usize = 64;
 /// The longest resource id.
-const MAX_RESOURCE: usize = 200;
+const MAX_RESOURCE: usize = roster_model::ResourceAccess::MAX_ID;
 
 /// One validated question.
 #[derive(Debug, Clone)]

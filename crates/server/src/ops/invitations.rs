@@ -99,6 +99,14 @@ pub async fn invite(
             format!("Invite at most {MAX_BATCH} people at once."),
         ));
     }
+    for (i, r) in req.invites.iter().enumerate() {
+        if let Some(Err(e)) = r.resource_access.as_ref().map(ResourceAccess::check) {
+            return Err(AppError::field(
+                &format!("invites[{i}].resource_access"),
+                e.to_string(),
+            ));
+        }
+    }
     let rows = u32::try_from(req.invites.len()).unwrap_or(u32::MAX);
     state
         .invitations

@@ -75,6 +75,9 @@ pub async fn update(
         target.feature_access = access;
     }
     if let Some(access) = req.resource_access {
+        access
+            .check()
+            .map_err(|e| AppError::field("resource_access", e.to_string()))?;
         let action = Action::ChangeResourceAccess {
             target: target.clone(),
             access: access.clone(),

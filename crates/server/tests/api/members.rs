@@ -71,6 +71,32 @@ async fn the_owner_changes_roles_and_access_and_every_change_is_audited() {
 }
 
 #[tokio::test]
+async fn resource_lists_past_the_limits_are_refused_and_change_nothing() {
+    let t = team().await;
+    let audit = t.app.audit_count(&t.ws).await;
+    let too_many: Vec<String> = (0..501).map(|i| format!("r{i}")).collect();
+    for list in [json!(too_many), json!(["x".repeat(201)]), json!([""])] {
+        let res = t
+            .owner
+            .patch(&t.member(&t.viewer_id), &json!({ "resource_access": list }))
+            .await;
+        let p = problem(res, 422, "validation").await;
+        assert_eq!(p.errors[0].field, "resource_access", "{p:?}");
+    }
+    let sent = json!({"invites": [
+        {"email": "ok@acme.test", "role": "viewer"},
+        {"email": "big@acme.test", "role": "viewer", "resource_access": too_many},
+    ]});
+    let res = t
+        .owner
+        .post(&format!("/workspaces/{}/invitations", t.ws), &sent)
+        .await;
+    let p = problem(res, 422, "validation").await;
+    assert_eq!(p.errors[0].field, "invites[1].resource_access");
+    assert_eq!(t.app.audit_count(&t.ws).await, audit, "nothing written");
+}
+
+#[tokio::test]
 async fn role_changes_are_refused_by_the_model_and_change_nothing() {
     let t = team().await;
     let audit = t.app.audit_count(&t.ws).await;

@@ -4,8 +4,8 @@
 use crate::error::AppError;
 use crate::store::workspaces::Workspace;
 use roster_api::{FieldError, UpdateWorkspaceRequest};
+use roster_model::WorkspaceName;
 use roster_model::settings;
-use roster_model::{DomainName, WorkspaceName};
 
 /// A field error from any displayable error.
 pub fn error(field: &str, e: impl std::fmt::Display) -> FieldError {
@@ -49,8 +49,7 @@ pub fn apply(mut w: Workspace, req: UpdateWorkspaceRequest) -> Result<Workspace,
         }
     }
     if let Some(domain) = req.domain {
-        let domain = Some(domain.trim()).filter(|d| !d.is_empty());
-        match domain.map(DomainName::parse).transpose() {
+        match settings::parse_domain(&domain) {
             Ok(d) => w.domain = d.map(|d| d.as_str().to_owned()),
             Err(e) => errors.push(error("domain", e)),
         }
