@@ -8,38 +8,26 @@ mod editor;
 mod group;
 mod invite;
 mod links;
+mod open;
 mod row;
 
 use crate::api::{self, ApiError};
-use crate::components::{Dialog, ErrorAlert, use_toasts};
+use crate::components::{ErrorAlert, use_toasts};
 use crate::perf;
 use crate::router::use_router;
 use crate::session::use_session;
-use crate::state::access::{self, RowActions};
+use crate::state::access;
 use crate::state::cache::TableCache;
-use crate::state::invites::existing;
 use crate::state::table::{Drawn, GROUPS, Groups, SearchQueue, SortKey, TableQuery};
-use dialogs::{RemoveDialog, TransferDialog};
-use editor::AccessDialog;
 use group::{GroupBody, draw_near};
-use invite::InviteDialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use links::{absolute, copy_text, invitation_of};
+use links::{absolute, invitation_of};
+use open::{Open, OpenDialog};
 use roster_api::MemberResponse;
 use roster_api::UpdateMemberRequest;
-use roster_model::{Actor, Facts, MemberStatus};
+use roster_model::MemberStatus;
 use row::RowAction;
-
-/// Which dialog is open.
-#[derive(Clone)]
-enum Open {
-    Invite,
-    Role(MemberResponse, Box<RowActions>),
-    Transfer(MemberResponse),
-    Remove(MemberResponse),
-    Link(String, String),
-}
 
 /// The team page for workspace `ws`.
 #[component]
@@ -143,6 +131,15 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         });
     };
     let reload = move || load(ws.get_untracked(), query.get_untracked());
+    // Another workspace starts with an empty search box.
+    Effect::new(move |prev: Option<String>| {
+        let id = ws.get();
+        if prev.is_some_and(|p| p != id) && query.with_untracked(|q| !q.search.is_empty()) {
+            typed.set(String::new());
+            query.update(|q| q.search.clear());
+        }
+        id
+    });
     Effect::new(move |prev: Option<String>| {
         let (id, q) = (ws.get(), query.get());
         // A table seen before shows at once (dimmed while it refreshes);
@@ -260,7 +257,6 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
             }
         }
     });
-    let close = Callback::new(move |()| open.set(None));
     let invite_verdict = move || model.with(|(actor, facts, _)| access::may_invite(actor, facts));
     let ws_name = move || {
         session
@@ -364,59 +360,6 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                 </div>
             </Show>
         </section>
-        {move || open.get().map(|o| {
-            let id = ws.get_untracked();
-            let (actor, facts, _): (Actor, Facts, String) = model.get_untracked();
-            match o {
-                Open::Invite => {
-                    let people = groups.with_untracked(|g| existing(g.rows()));
-                    view! { <InviteDialog ws=id actor=actor facts=facts people=people on_close=close
-                        on_sent=Callback::new(move |()| reload())/> }.into_any()
-                }
-                Open::Role(m, acts) => view! {
-                    <AccessDialog ws=id member=m actions=*acts actor=actor facts=facts on_close=close on_saved=Callback::new(move |m: MemberResponse| {
-                        groups.update(|g| g.upsert(m));
-                        open.set(None);
-                        toasts.ok("Changes saved.");
-                    })/>
-                }.into_any(),
-                Open::Transfer(m) => view! {
-                    <TransferDialog ws=id ws_name=facts.workspace_name.clone() member=m on_close=close on_done=Callback::new(move |()| {
-                        open.set(None);
-                        toasts.ok("Ownership transferred. You are now an Admin.");
-                        spawn_local(async move { session.reload().await; });
-                        reload();
-                    })/>
-                }.into_any(),
-                Open::Link(url, member) => {
-                    let copy = url.clone();
-                    view! {
-                        <Dialog title="Invite link" description="Share it with the invited person only. Each new link replaces the previous one."
-                            on_close=close return_to=format!("actions-{member}")>
-                            <div class="stack">
-                                <div class="field">
-                                    <label for="invite-link">"Link"</label>
-                                    <input id="invite-link" type="text" readonly=true autofocus=true prop:value=url/>
-                                </div>
-                                <div class="actions">
-                                    <button type="button" class="btn" on:click=move |_| close.run(())>"Close"</button>
-                                    <button type="button" class="btn primary" on:click=move |_| {
-                                        copy_text(copy.clone());
-                                        toasts.ok("Link copied.");
-                                    }>"Copy link"</button>
-                                </div>
-                            </div>
-                        </Dialog>
-                    }.into_any()
-                }
-                Open::Remove(m) => view! {
-                    <RemoveDialog ws=id member=m on_close=close on_removed=Callback::new(move |gone: String| {
-                        groups.update(|g| g.remove(&gone));
-                        open.set(None);
-                        toasts.ok("Member removed.");
-                    })/>
-                }.into_any(),
-            }
-        })}
+        <OpenDialog ws=ws open=open groups=groups model=model reload=Callback::new(move |()| reload())/>
     }
 }

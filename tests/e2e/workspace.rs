@@ -230,6 +230,8 @@ async fn a_viewer_sees_reasons_and_a_removed_member_lands_in_another_workspace()
         b.wait_xpath("//*[@data-testid='current-workspace'][normalize-space()=\"Vic's Lab\"]").await?;
         let path = b.wait_path("/w/").await?;
         assert!(!path.contains(&ws_id), "{path}");
+        let search = b.wait_for(By::TestId("member-search")).await?;
+        assert_eq!(search.prop("value").await?.as_deref(), Some(""), "a fresh search box");
         b.screenshot("removed-member").await?;
         Ok(())
     })
