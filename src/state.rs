@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cache;
 pub mod forms;
 pub mod invites;
+pub mod loading;
 pub mod markdown;
 pub mod roles;
 pub mod settings;

@@ -1,5 +1,6 @@
 //! The accessibility audit: axe-core (from the npm registry, installed by the
-//! xtask) injected into the page; serious and critical violations fail.
+//! xtask) injected into the page; serious and critical violations fail; and
+//! the journeys' light/dark, desktop/phone screenshots that run it.
 
 use crate::browser::Browser;
 use std::path::PathBuf;
@@ -36,4 +37,20 @@ pub async fn assert_accessible(b: &Browser, what: &str) -> Res<()> {
         )
         .into())
     }
+}
+
+/// Light and dark screenshots at desktop and phone width, the desktop ones
+/// each checked by axe.
+pub async fn shots(b: &Browser, name: &str) -> Res<()> {
+    b.screenshot(&format!("{name}-desktop")).await?;
+    assert_accessible(b, name).await?;
+    b.color_scheme("dark").await?;
+    b.screenshot(&format!("{name}-desktop-dark")).await?;
+    assert_accessible(b, &format!("{name} (dark)")).await?;
+    b.resize(390, 844).await?;
+    b.screenshot(&format!("{name}-phone-dark")).await?;
+    b.color_scheme("light").await?;
+    b.screenshot(&format!("{name}-phone")).await?;
+    b.resize(1280, 800).await?;
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! accepts; the owner promotes them to Admin, transfers ownership, and then
 //! sees themself as Admin.
 
-use crate::axe::assert_accessible;
+use crate::axe::{assert_accessible, shots};
 use crate::browser::{Browser, By};
 use crate::server::TestServer;
 use std::sync::{Arc, Mutex};
@@ -35,21 +35,6 @@ async fn open_actions(
     b.click(By::Label(&format!("Actions for {name}"))).await?;
     b.wait_focus(By::Role("menuitem")).await?;
     b.click(By::Text(item)).await?;
-    Ok(())
-}
-
-/// Saves light and dark shots at desktop and phone sizes.
-async fn shots(b: &Browser, name: &str) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    b.screenshot(&format!("{name}-desktop")).await?;
-    assert_accessible(b, name).await?;
-    b.color_scheme("dark").await?;
-    b.screenshot(&format!("{name}-desktop-dark")).await?;
-    assert_accessible(b, &format!("{name} (dark)")).await?;
-    b.resize(390, 844).await?;
-    b.screenshot(&format!("{name}-phone-dark")).await?;
-    b.color_scheme("light").await?;
-    b.screenshot(&format!("{name}-phone")).await?;
-    b.resize(1280, 800).await?;
     Ok(())
 }
 

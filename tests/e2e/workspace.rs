@@ -4,9 +4,9 @@
 //! disabled with the model's reason; a removed member lands in their other
 //! workspace.
 
-use crate::axe::assert_accessible;
+use crate::axe::{assert_accessible, shots};
 use crate::browser::{Browser, By};
-use crate::server::TestServer;
+use crate::server::{ApiUser, TestServer};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -14,19 +14,24 @@ type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 const PASSWORD: &str = "correct horse battery";
 
-/// Light and dark at desktop width, light at phone width, each checked by axe.
-async fn shots(b: &Browser, name: &str) -> Res<()> {
-    b.screenshot(&format!("{name}-desktop")).await?;
-    assert_accessible(b, name).await?;
-    b.color_scheme("dark").await?;
-    b.screenshot(&format!("{name}-desktop-dark")).await?;
-    assert_accessible(b, &format!("{name} (dark)")).await?;
-    b.resize(390, 844).await?;
-    b.screenshot(&format!("{name}-phone-dark")).await?;
-    b.color_scheme("light").await?;
-    b.screenshot(&format!("{name}-phone")).await?;
-    b.resize(1280, 800).await?;
-    Ok(())
+/// Pat's server with the workspace "Northwind Data": the server, Pat's API
+/// client and the workspace id.
+async fn northwind() -> (Arc<TestServer>, ApiUser, String) {
+    let server = Arc::new(TestServer::start().await);
+    let owner = server
+        .sign_up("Pat Park", "pat@northwind.io", PASSWORD)
+        .await
+        .unwrap();
+    let ws = owner
+        .call(
+            "POST",
+            "/workspaces",
+            Some(json!({ "name": "Northwind Data", "region": "eu-central-1" })),
+        )
+        .await
+        .unwrap();
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
+    (server, owner, ws_id)
 }
 
 async fn sign_in(b: &Browser, s: &TestServer, email: &str) -> Res<()> {
@@ -43,20 +48,7 @@ async fn sign_in(b: &Browser, s: &TestServer, email: &str) -> Res<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_owner_edits_settings_and_reads_the_audit_log() {
-    let server = Arc::new(TestServer::start().await);
-    let owner = server
-        .sign_up("Pat Park", "pat@northwind.io", PASSWORD)
-        .await
-        .unwrap();
-    let ws = owner
-        .call(
-            "POST",
-            "/workspaces",
-            Some(json!({ "name": "Northwind Data", "region": "eu-central-1" })),
-        )
-        .await
-        .unwrap();
-    let ws_id = ws["id"].as_str().unwrap().to_owned();
+    let (server, _owner, ws_id) = northwind().await;
     let s = server.clone();
     Browser::run("settings", move |b| async move {
         sign_in(&b, &s, "pat@northwind.io").await?;
@@ -129,20 +121,7 @@ async fn an_owner_edits_settings_and_reads_the_audit_log() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_viewer_sees_reasons_and_a_removed_member_lands_in_another_workspace() {
-    let server = Arc::new(TestServer::start().await);
-    let owner = server
-        .sign_up("Pat Park", "pat@northwind.io", PASSWORD)
-        .await
-        .unwrap();
-    let ws = owner
-        .call(
-            "POST",
-            "/workspaces",
-            Some(json!({ "name": "Northwind Data", "region": "eu-central-1" })),
-        )
-        .await
-        .unwrap();
-    let ws_id = ws["id"].as_str().unwrap().to_owned();
+    let (server, owner, ws_id) = northwind().await;
     let sent = owner
         .call(
             "POST",

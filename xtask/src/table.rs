@@ -4,7 +4,7 @@
 //! Chromium and reading the app's User Timing measures (first render of the
 //! team table after its data arrives; search keystroke to updated rows).
 
-use crate::proc::{cmd, run};
+use crate::proc::cmd;
 use anyhow::Context as _;
 use std::fmt::Write as _;
 
@@ -16,10 +16,7 @@ const ROUNDS: u32 = 5;
 /// Runs P7 and appends its table to `report`.
 pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
     crate::tools::ensure_browser()?;
-    println!("==> P7: building the server in release");
-    let mut build = cmd("cargo");
-    build.args(["build", "--release", "--quiet", "-p", "roster-server"]);
-    run(build)?;
+    crate::load::build_server()?;
     let dir = crate::root().join("target/bench");
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("table.db");

@@ -4,7 +4,8 @@
 
 use super::row::{MemberRow, RowAction};
 use crate::state::access::{self, RowActions};
-use crate::state::table::{Drawn, Group, status_label};
+use crate::state::loading::{Drawn, MORE_ROWS};
+use crate::state::table::{Group, status_label};
 use leptos::prelude::*;
 use roster_api::MemberResponse;
 use roster_model::{Actor, Facts, MemberStatus};
@@ -73,7 +74,7 @@ pub fn GroupBody(
             {move || (hidden() > 0).then(|| view! {
                 <tr class="more-row" id=draw_more_id(s)><td colspan="6">
                     <button class="btn ghost" on:click=move |_| drawn.update(|d| { d.grow(s, total); })>
-                        {format!("Show {} more", hidden().min(crate::state::table::MORE_ROWS))}
+                        {format!("Show {} more", hidden().min(MORE_ROWS))}
                     </button>
                 </td></tr>
             })}
