@@ -5,7 +5,7 @@
 //! endpoint (`decisions.rs`). The release server runs
 //! pinned to core 0, the load generator to core 1.
 
-use crate::proc::{cmd, run};
+use crate::proc::cmd;
 use crate::served::{Served, cookies, curl};
 use crate::wrk::Figures;
 use anyhow::{Context as _, bail};
@@ -23,7 +23,7 @@ const PORT: u16 = 18_181;
 /// Runs P3 and P5 on both databases and appends their tables to `report`.
 pub fn run_all(report: &mut String) -> anyhow::Result<()> {
     ensure_wrk()?;
-    build_server()?;
+    crate::served::build_server()?;
     let dir = crate::root().join("target/bench");
     std::fs::create_dir_all(&dir)?;
     let sqlite_file = dir.join("members.db");
@@ -198,15 +198,6 @@ fn ensure_wrk() -> anyhow::Result<()> {
         return Ok(());
     }
     crate::tools::apt_install(&["wrk"])
-}
-
-/// Builds the measured server in release.
-pub(crate) fn build_server() -> anyhow::Result<()> {
-    println!("==> building the server in release");
-    let mut build = cmd("cargo");
-    build.args(["build", "--release", "--quiet", "-p", "roster-server"]);
-    run(build)?;
-    Ok(())
 }
 
 /// Seeds a workspace of `size` members; returns its id and the owner's email.

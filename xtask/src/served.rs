@@ -1,7 +1,8 @@
-//! What both load benchmarks need around the server they measure: the
-//! process (started, waited for on its port, killed when dropped) and small
-//! HTTP calls through curl for signing in and setting up.
+//! What the benchmarks need around the server they measure: its release
+//! build, the process (started, waited for on its port, killed when dropped)
+//! and small HTTP calls through curl for signing in and setting up.
 
+use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -65,6 +66,15 @@ pub fn cookies(headers: &str) -> String {
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Builds the measured server in release.
+pub(crate) fn build_server() -> anyhow::Result<()> {
+    println!("==> building the server in release");
+    let mut build = cmd("cargo");
+    build.args(["build", "--release", "--quiet", "-p", "roster-server"]);
+    run(build)?;
+    Ok(())
 }
 
 #[cfg(test)]

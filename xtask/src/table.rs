@@ -16,7 +16,7 @@ const ROUNDS: u32 = 5;
 /// Runs P7 and appends its table to `report`.
 pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
     crate::tools::ensure_browser()?;
-    crate::load::build_server()?;
+    crate::served::build_server()?;
     let dir = crate::root().join("target/bench");
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("table.db");
