@@ -56,11 +56,9 @@ async fn timing(base: String, owner: String) {
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
     Browser::run("timing", move |b| async move {
-        b.goto(&format!("{base}/signin")).await?;
-        b.type_into(By::Label("Email"), &owner).await?;
-        b.type_into(By::Label("Password"), roster_server::seed::DEMO_PASSWORD).await?;
-        b.wait_xpath("//button[@type='submit']").await?.click().await?;
-        let path = b.wait_path("/w/").await?;
+        let path = b
+            .sign_in(&base, &owner, roster_server::seed::DEMO_PASSWORD)
+            .await?;
         let mut renders = Vec::new();
         let mut searches = Vec::new();
         let mut rows = 0u64;

@@ -112,9 +112,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     }
                 }
             }
-            if q.search.is_empty() {
-                cache.update_value(|c| c.put(&cache_key(&ws), &q, next.clone()));
-            }
+            // The table reaches the cache through the effect that follows `groups`.
             if current {
                 perf::mark(perf::ROWS_ARRIVED);
                 groups.set(next);

@@ -2,8 +2,8 @@
 //! the `roster_model` parsers the server runs, and the `PATCH` with only
 //! what changed.
 
+use super::forms::workspace_name_error;
 use roster_api::{UpdateWorkspaceRequest, WorkspaceResponse};
-use roster_model::WorkspaceName;
 use roster_model::settings::{
     check_description, parse_colour, parse_country_text, parse_domain, parse_logo_url,
 };
@@ -50,26 +50,18 @@ impl SettingsDraft {
 
     /// The message for a field (by API name), if its value is refused.
     pub fn error(&self, field: &str) -> Option<String> {
-        let msg = |r: Result<(), String>| r.err();
-        msg(match field {
-            "name" => WorkspaceName::parse(&self.name)
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            "logo_url" => parse_logo_url(&self.logo_url)
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            "colour" => parse_colour(&self.colour)
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            "description" => check_description(&self.description).map_err(|e| e.to_string()),
-            "countries" => parse_country_text(&self.countries)
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            "domain" => parse_domain(&self.domain)
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            _ => Ok(()),
-        })
+        fn why<T, E: std::fmt::Display>(r: Result<T, E>) -> Option<String> {
+            r.err().map(|e| e.to_string())
+        }
+        match field {
+            "name" => workspace_name_error(&self.name),
+            "logo_url" => why(parse_logo_url(&self.logo_url)),
+            "colour" => why(parse_colour(&self.colour)),
+            "description" => why(check_description(&self.description)),
+            "countries" => why(parse_country_text(&self.countries)),
+            "domain" => why(parse_domain(&self.domain)),
+            _ => None,
+        }
     }
 
     /// Whether every field is acceptable.

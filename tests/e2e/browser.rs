@@ -262,6 +262,19 @@ impl Browser {
             .await?)
     }
 
+    /// Signs in through the form at `base`/signin and waits for a workspace;
+    /// returns its path.
+    pub async fn sign_in(&self, base: &str, email: &str, password: &str) -> Res<String> {
+        self.goto(&format!("{base}/signin")).await?;
+        self.type_into(By::Label("Email"), email).await?;
+        self.type_into(By::Label("Password"), password).await?;
+        self.wait_xpath("//button[@type='submit']")
+            .await?
+            .click()
+            .await?;
+        self.wait_path("/w/").await
+    }
+
     /// Waits until the address bar's path starts with `prefix`; returns the path.
     pub async fn wait_path(&self, prefix: &str) -> Res<String> {
         let deadline = Instant::now() + WAIT;

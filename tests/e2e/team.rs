@@ -154,14 +154,7 @@ async fn invite_accept_promote_and_transfer_ownership() {
 
     let s = server.clone();
     Browser::run("team-transfer", move |b| async move {
-        b.goto(&s.url("/signin")).await?;
-        b.type_into(By::Label("Email"), OWNER).await?;
-        b.type_into(By::Label("Password"), PASSWORD).await?;
-        b.wait_xpath("//button[@type='submit']")
-            .await?
-            .click()
-            .await?;
-        b.wait_path("/w/").await?;
+        b.sign_in(&s.url(""), OWNER, PASSWORD).await?;
         role_of(&b, INVITEE, "Editor").await?;
 
         // Server-side search (keystrokes coalesced while a load is out) and sorting both ways.

@@ -10,8 +10,6 @@ use crate::server::{ApiUser, TestServer};
 use serde_json::json;
 use std::sync::Arc;
 
-type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
-
 const PASSWORD: &str = "correct horse battery";
 
 /// Pat's server with the workspace "Northwind Data": the server, Pat's API
@@ -34,24 +32,12 @@ async fn northwind() -> (Arc<TestServer>, ApiUser, String) {
     (server, owner, ws_id)
 }
 
-async fn sign_in(b: &Browser, s: &TestServer, email: &str) -> Res<()> {
-    b.goto(&s.url("/signin")).await?;
-    b.type_into(By::Label("Email"), email).await?;
-    b.type_into(By::Label("Password"), PASSWORD).await?;
-    b.wait_xpath("//button[@type='submit']")
-        .await?
-        .click()
-        .await?;
-    b.wait_path("/w/").await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_owner_edits_settings_and_reads_the_audit_log() {
     let (server, _owner, ws_id) = northwind().await;
     let s = server.clone();
     Browser::run("settings", move |b| async move {
-        sign_in(&b, &s, "pat@northwind.io").await?;
+        b.sign_in(&s.url(""), "pat@northwind.io", PASSWORD).await?;
         b.click(By::XPath("//nav//a[normalize-space()='Settings']")).await?;
         b.wait_path(&format!("/w/{ws_id}/settings")).await?;
         b.wait_for(By::TestId("settings-general")).await?;
@@ -174,7 +160,7 @@ async fn a_viewer_sees_reasons_and_a_removed_member_lands_in_another_workspace()
     let owner = Arc::new(owner);
     let o = owner.clone();
     Browser::run("viewer", move |b| async move {
-        sign_in(&b, &s, "vic@northwind.io").await?;
+        b.sign_in(&s.url(""), "vic@northwind.io", PASSWORD).await?;
         b.wait_xpath("//*[@data-testid='current-workspace'][normalize-space()='Northwind Data']").await?;
         // Team: inviting and every action on the owner's row say why not.
         b.wait_xpath("//*[@id='invite-why'][starts-with(normalize-space(), 'Your role does not allow this')]").await?;

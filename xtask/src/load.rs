@@ -24,13 +24,7 @@ const PORT: u16 = 18_181;
 pub fn run_all(report: &mut String) -> anyhow::Result<()> {
     ensure_wrk()?;
     crate::served::build_server()?;
-    let dir = crate::root().join("target/bench");
-    std::fs::create_dir_all(&dir)?;
-    let sqlite_file = dir.join("members.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_file.display()));
-    }
-    let sqlite = format!("sqlite://{}?mode=rwc", sqlite_file.display());
+    let sqlite = crate::served::fresh_sqlite("members.db")?;
     let cluster = crate::postgres::Cluster::start()?;
     report.push_str(
         "\n## P3 — members endpoint, 64 connections (wrk), server on core 0, wrk on core 1\n\n\

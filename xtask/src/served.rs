@@ -68,6 +68,18 @@ pub fn cookies(headers: &str) -> String {
         .join("; ")
 }
 
+/// The URL of a new, empty SQLite database `target/bench/<name>` (any
+/// earlier file and its WAL are removed).
+pub(crate) fn fresh_sqlite(name: &str) -> anyhow::Result<String> {
+    let dir = crate::root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    Ok(format!("sqlite://{}?mode=rwc", file.display()))
+}
+
 /// Builds the measured server in release.
 pub(crate) fn build_server() -> anyhow::Result<()> {
     println!("==> building the server in release");

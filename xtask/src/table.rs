@@ -17,13 +17,7 @@ const ROUNDS: u32 = 5;
 pub fn run_p7(report: &mut String) -> anyhow::Result<()> {
     crate::tools::ensure_browser()?;
     crate::served::build_server()?;
-    let dir = crate::root().join("target/bench");
-    std::fs::create_dir_all(&dir)?;
-    let file = dir.join("table.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-    }
-    let url = format!("sqlite://{}?mode=rwc", file.display());
+    let url = crate::served::fresh_sqlite("table.db")?;
     println!("==> P7: seeding {SIZE} members");
     let (_, owner) = crate::load::seed(&url, SIZE)?;
     let server = crate::load::start_server(&url)?;
