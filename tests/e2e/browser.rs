@@ -86,8 +86,12 @@ impl Driver {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
+        let profile = tempfile::tempdir()?;
         let child = Command::new("/usr/bin/chromedriver")
             .arg(format!("--port={port}"))
+            // Chromium's shared-memory files land in TMPDIR and outlive a
+            // killed browser: keep them in the profile folder, removed on drop.
+            .env("TMPDIR", profile.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)
@@ -97,7 +101,7 @@ impl Driver {
         let driver = Self {
             child,
             port,
-            _profile: tempfile::tempdir()?,
+            _profile: profile,
         };
         let deadline = Instant::now() + WAIT;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {

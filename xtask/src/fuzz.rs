@@ -108,17 +108,11 @@ pub fn run(database_url: &str, label: &str, port: u16) -> anyhow::Result<Duratio
     Ok(started.elapsed())
 }
 
-/// The debug server binary, built if it is not there yet.
+/// The debug server binary, built if it is not there yet: as the workspace's
+/// tests build it, so the dependencies are not built (and stored) twice.
 fn server_binary() -> anyhow::Result<PathBuf> {
     let mut c = cmd("cargo");
-    c.args([
-        "build",
-        "--quiet",
-        "-p",
-        "roster-server",
-        "--bin",
-        "roster-server",
-    ]);
+    c.args(["test", "--workspace", "--no-run", "--quiet"]);
     crate::proc::run(c).context("building roster-server")?;
     Ok(crate::root().join("target/debug/roster-server"))
 }

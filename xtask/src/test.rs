@@ -146,7 +146,9 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
     };
     match pg {
         Ok((url, cluster)) => {
-            let mut c = cargo(&["test", "-p", "roster-server", "--test", "api"]);
+            // `--workspace`, as in the SQLite run, so that dependencies keep
+            // the same features and are not built (and stored) a second time.
+            let mut c = cargo(&["test", "--workspace", "--test", "api"]);
             c.env("ROSTER_TEST_DATABASE_URL", &url);
             long_env(&mut c);
             tests("server tests (PostgreSQL)", c, &mut step);
@@ -173,19 +175,26 @@ pub fn main(args: &[String]) -> anyhow::Result<()> {
         "wasm32-unknown-unknown",
     ]);
     c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    // Chromium writes its shared-memory files (--disable-dev-shm-usage) under
+    // TMPDIR and leaves them when the runner kills it: keep them in one
+    // folder that goes when the step ends.
+    let scratch = crate::root().join("target/chromium-tmp");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let _ = std::fs::create_dir_all(&scratch);
+    c.env("TMPDIR", &scratch);
     tests(
         "component tests in Chromium (wasm-bindgen-test)",
         c,
         &mut step,
     );
+    let _ = std::fs::remove_dir_all(&scratch);
 
     if web_built {
         let mut c = cargo(&[
             "test",
-            "-p",
-            "roster-web",
+            "--workspace",
             "--features",
-            "e2e",
+            "roster-web/e2e",
             "--test",
             "e2e",
         ]);
