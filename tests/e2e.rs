@@ -15,6 +15,8 @@ mod axe;
 
 #[path = "e2e/accounts.rs"]
 mod accounts;
+#[path = "e2e/paging.rs"]
+mod paging;
 #[path = "e2e/switcher.rs"]
 mod switcher;
 #[path = "e2e/team.rs"]

@@ -34,6 +34,20 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Once the pending view updates are drawn, focuses the element with this id
+/// if focus was lost meanwhile (it is on the page itself): never takes it from
+/// where the person moved it.
+pub fn focus_lost_to(id: &str) {
+    let id = id.to_owned();
+    let later = move || {
+        let lost = active().is_none_or(|a| a.tag_name() == "BODY");
+        if lost {
+            focus_id(&id);
+        }
+    };
+    leptos::prelude::set_timeout(later, std::time::Duration::ZERO);
+}
+
 /// Keeps Tab and Shift+Tab inside `root` (a modal dialog).
 pub fn trap_tab(root: &Element, ev: &KeyboardEvent) {
     if ev.key() != "Tab" {

@@ -12,7 +12,7 @@ mod open;
 mod row;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, use_toasts};
+use crate::components::{ErrorAlert, focus, use_toasts};
 use crate::perf;
 use crate::router::use_router;
 use crate::session::use_session;
@@ -177,7 +177,20 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         spawn_local(async move {
             match api::members(&id, &q.request(s, cursor)).await {
                 Ok(page) if generation.try_get_value() == Some(g0) => {
+                    let before = groups.with_untracked(|g| g.get(s).rows.len());
                     groups.update(|g| g.get_mut(s).apply(page, true));
+                    let (loaded, first_new) = groups.with_untracked(|g| {
+                        let rows = &g.get(s).rows;
+                        (rows.len(), rows.get(before).map(|m| m.id.clone()))
+                    });
+                    drawn.update(|d| {
+                        d.grow(s, loaded);
+                    });
+                    // The pressed button was disabled while loading (focus fell
+                    // to the page): carry on from the first new row instead.
+                    if let Some(id) = first_new {
+                        focus::focus_lost_to(&format!("actions-{id}"));
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => toasts.error(e.to_string()),

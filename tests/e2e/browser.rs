@@ -3,7 +3,10 @@
 //! always closed before a failure is re-raised, and helpers to find by role,
 //! label, text or test id, wait, click, type and take screenshots.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
+#[path = "commands.rs"]
+mod commands;
+
+use commands::{BrowserLog, Cdp};
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 use serde_json::{Value, json};
 use std::future::Future;
@@ -128,6 +131,9 @@ impl Browser {
         F: FnOnce(Browser) -> Fut + Send + 'static,
         Fut: Future<Output = Res<()>> + Send + 'static,
     {
+        // Both of rustls's crypto providers are compiled in: name one (a
+        // second journey in the same process finds it already set).
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let driver = Driver::start().expect("chromedriver");
         let profile = driver._profile.path().display().to_string();
         let caps = json!({
@@ -389,51 +395,5 @@ impl Browser {
         } else {
             Err(format!("console errors: {errors:#?}").into())
         }
-    }
-}
-
-/// chromedriver's log endpoint (`goog:loggingPrefs` must ask for it).
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
-
-/// A Chrome DevTools command through chromedriver.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
     }
 }

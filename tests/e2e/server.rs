@@ -1,6 +1,7 @@
 //! The real Roster server for browser tests: in-process, port 0, a temporary
 //! SQLite database, serving the `dist/` that `cargo xtask test` built.
 
+use roster_server::seed::{SeedOptions, SeedReport, seed};
 use roster_server::{AppState, Config, Db, clock};
 use std::path::PathBuf;
 use tokio::net::TcpListener;
@@ -16,6 +17,17 @@ pub struct TestServer {
 impl TestServer {
     /// Starts the server over the built `dist/`.
     pub async fn start() -> Self {
+        Self::start_with(None).await.0
+    }
+
+    /// Starts the server with the demo workspace of `members` members seeded,
+    /// as `roster-server seed` does; the seed's report says how to sign in.
+    pub async fn start_demo(members: u32) -> (Self, SeedReport) {
+        let (server, report) = Self::start_with(Some(members)).await;
+        (server, report.expect("a seed report"))
+    }
+
+    async fn start_with(members: Option<u32>) -> (Self, Option<SeedReport>) {
         let dist = std::env::var_os("ROSTER_DIST_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -38,17 +50,26 @@ impl TestServer {
         let db = Db::connect(&config.database_url()).await.expect("database");
         db.migrate().await.expect("migrations");
         let state = AppState::new(config, db, clock::system()).expect("state");
+        let mut report = None;
+        if let Some(members) = members {
+            let opts = SeedOptions {
+                members,
+                workspace: "Demo Analytics".to_owned(),
+            };
+            report = Some(seed(&state, &opts).await.expect("demo data"));
+        }
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(roster_server::serve_on(listener, state, async {
             let _ = stopped.await;
         }));
-        Self {
+        let server = Self {
             base,
             _tmp: tmp,
             stop: Some(stop),
-        }
+        };
+        (server, report)
     }
 
     /// An absolute URL for `path`.

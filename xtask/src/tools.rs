@@ -173,9 +173,11 @@ fn check_trunk_toml(wasm_bindgen: &str) -> anyhow::Result<()> {
 fn ensure_binaryen() -> anyhow::Result<()> {
     let root = crate::root();
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-    // axe-core (the browser tests' accessibility audit) comes from the same `npm ci`.
+    // axe-core (the browser tests' accessibility audit) and terser (which
+    // minifies the wasm-bindgen glue) come from the same `npm ci`.
     let axe = root.join("node_modules/axe-core/axe.min.js");
-    let ok = axe.exists() && wasm_opt.exists() && {
+    let terser = root.join("node_modules/.bin/terser");
+    let ok = axe.exists() && terser.exists() && wasm_opt.exists() && {
         let mut c = cmd(&wasm_opt.display().to_string());
         c.arg("--version");
         output(c).is_some_and(|v| v.contains("version 132"))
@@ -187,7 +189,7 @@ fn ensure_binaryen() -> anyhow::Result<()> {
         apt_install(&["npm"])?;
     }
     let t = announce(
-        "installing binaryen 132 (wasm-opt) and axe-core from the npm registry",
+        "installing binaryen 132 (wasm-opt), terser and axe-core from the npm registry",
         "10 seconds",
     );
     let mut c = cmd("npm");

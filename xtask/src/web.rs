@@ -1,6 +1,7 @@
 //! Builds the web app with trunk into `dist/`, then makes it CSP-clean and
-//! cheap to serve: trunk's inline loader script moves to a file, and every
-//! text asset gets a gzip twin (Zopfli-encoded). Skips the build when nothing it reads changed.
+//! cheap to serve: the wasm-bindgen glue is minified (terser), trunk's inline
+//! loader script moves to a file, and every text asset gets a gzip twin
+//! (Zopfli-encoded). Skips the build when nothing it reads changed.
 
 use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
@@ -15,6 +16,7 @@ const INPUTS: &[&str] = &[
     "Trunk.toml",
     "Cargo.toml",
     "Cargo.lock",
+    "package-lock.json",
     "crates/model",
     "crates/api",
 ];
@@ -59,6 +61,7 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
         }
         None => run(trunk()).context("trunk build --release")?,
     };
+    minify_glue(&dist)?;
     externalise_loader(&dist)?;
     gzip_assets(&dist)?;
     std::fs::write(dist.join(STAMP), b"")?;
@@ -110,6 +113,47 @@ pub fn externalise_loader(dist: &Path) -> anyhow::Result<()> {
     }
     std::fs::write(&index, html)?;
     Ok(())
+}
+
+/// Minifies the wasm-bindgen glue with terser (trunk's own minifier cannot
+/// parse it and copies it as is), then gives index.html the new file's
+/// Subresource Integrity hash in place of the old one.
+pub fn minify_glue(dist: &Path) -> anyhow::Result<()> {
+    let glue = std::fs::read_dir(dist)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "js")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("roster-web-"))
+        })
+        .context("dist/ has no roster-web-*.js: did trunk's output change?")?;
+    let before = std::fs::read(&glue)?;
+    let terser = crate::root().join("node_modules/.bin/terser");
+    let mut c = cmd(&terser.display().to_string());
+    c.arg(&glue)
+        .args(["--module", "--compress", "passes=2", "--mangle", "--output"])
+        .arg(&glue);
+    run(c).context("terser (cargo xtask installs it with npm ci)")?;
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)?;
+    let (old, new) = (sri(&before), sri(&std::fs::read(&glue)?));
+    if !html.contains(&old) {
+        bail!("dist/index.html has no integrity {old} for the glue: did trunk's output change?");
+    }
+    std::fs::write(&index, html.replace(&old, &new))?;
+    Ok(())
+}
+
+/// A Subresource Integrity value (`sha384-…`), as trunk writes them.
+fn sri(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// (start of `<script`, end after `</script>`, the script's text) of the

@@ -64,8 +64,12 @@ impl Db {
     /// Opens the database named by `url` (`sqlite:` or `postgres:`).
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // No ping before each acquire (sqlx's default): that is one more
+            // round trip per request; a dead connection fails its statement
+            // and is dropped from the pool instead.
             let pool = PgPoolOptions::new()
                 .max_connections(32)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
@@ -85,6 +89,7 @@ impl Db {
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
             Ok(Self::Sqlite(pool))
