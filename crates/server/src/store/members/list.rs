@@ -65,7 +65,8 @@ const SEARCH_WINDOW: u32 = 2_000;
 /// A search (`q`) first looks through the next [`SEARCH_WINDOW`] rows in sort
 /// order, which fills a page at once for a common term; when that window
 /// holds less than a page it asks the trigram index (FTS5 on SQLite, pg_trgm
-/// on PostgreSQL), so a rare term costs an index lookup, not a full scan.
+/// on PostgreSQL), so a rare term costs an index lookup, not a full scan. On
+/// SQLite a term the FTS index counts as rare skips the window.
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
@@ -75,12 +76,21 @@ pub async fn list_members(
     let Some(q) = page.q.as_deref() else {
         return run(tx, &query(sqlite, workspace_id, page, Mode::Plain)).await;
     };
+    let trigrams = q.chars().count() >= 3;
+    // SQLite: a term that matches few members goes to the index at once (the
+    // capped count costs about a millisecond; the window would cost more).
+    if sqlite && trigrams && !is_dense(tx, q).await? {
+        return run(tx, &query(sqlite, workspace_id, page, Mode::Indexed)).await;
+    }
     let windowed = run(tx, &query(sqlite, workspace_id, page, Mode::Window)).await?;
     if windowed.len() >= page.limit as usize {
         return Ok(windowed);
     }
-    let indexed = q.chars().count() >= 3 && (!sqlite || !is_dense(tx, q).await?);
-    let mode = if indexed { Mode::Indexed } else { Mode::Plain };
+    let mode = if trigrams && !sqlite {
+        Mode::Indexed
+    } else {
+        Mode::Plain
+    };
     run(tx, &query(sqlite, workspace_id, page, mode)).await
 }
 
