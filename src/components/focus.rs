@@ -37,7 +37,7 @@ pub fn focus_id(id: &str) {
 /// Once the pending view updates are drawn, focuses the element with this id
 /// if focus was lost meanwhile (it is on the page itself): never takes it from
 /// where the person moved it.
-pub fn focus_lost_to(id: &str) {
+pub fn refocus_if_lost(id: &str) {
     let id = id.to_owned();
     let later = move || {
         let lost = active().is_none_or(|a| a.tag_name() == "BODY");

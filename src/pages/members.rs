@@ -189,7 +189,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     // The pressed button was disabled while loading (focus fell
                     // to the page): carry on from the first new row instead.
                     if let Some(id) = first_new {
-                        focus::focus_lost_to(&format!("actions-{id}"));
+                        focus::refocus_if_lost(&format!("actions-{id}"));
                     }
                 }
                 Ok(_) => {}

@@ -3,25 +3,27 @@
 
 use crate::state::text::clip;
 use roster_api::AuditEventResponse;
+use roster_api::audit::actions;
 
-/// The actions the filter offers, with their labels.
-pub const ACTIONS: [(&str, &str); 16] = [
-    ("member.invited", "Member invited"),
-    ("member.joined", "Member joined"),
-    ("member.updated", "Member changed"),
-    ("member.removed", "Member removed"),
-    ("member.left", "Member left"),
-    ("invitation.resent", "Invitation resent"),
-    ("invitation.link_copied", "Invitation link copied"),
-    ("invitation.revoked", "Invitation revoked"),
-    ("invitation.declined", "Invitation declined"),
-    ("ownership.transferred", "Ownership transferred"),
-    ("workspace.created", "Workspace created"),
-    ("workspace.updated", "Settings changed"),
-    ("workspace.archived", "Workspace archived"),
-    ("workspace.deleted", "Workspace deleted"),
-    ("config.set", "Property set"),
-    ("config.deleted", "Property deleted"),
+/// The actions the filter offers (every one the server writes, in
+/// [`actions::ALL`]'s order), with their labels.
+pub const ACTIONS: [(&str, &str); actions::ALL.len()] = [
+    (actions::MEMBER_INVITED, "Member invited"),
+    (actions::MEMBER_JOINED, "Member joined"),
+    (actions::MEMBER_UPDATED, "Member changed"),
+    (actions::MEMBER_REMOVED, "Member removed"),
+    (actions::MEMBER_LEFT, "Member left"),
+    (actions::INVITATION_RESENT, "Invitation resent"),
+    (actions::INVITATION_LINK_COPIED, "Invitation link copied"),
+    (actions::INVITATION_REVOKED, "Invitation revoked"),
+    (actions::INVITATION_DECLINED, "Invitation declined"),
+    (actions::OWNERSHIP_TRANSFERRED, "Ownership transferred"),
+    (actions::WORKSPACE_CREATED, "Workspace created"),
+    (actions::WORKSPACE_UPDATED, "Settings changed"),
+    (actions::WORKSPACE_ARCHIVED, "Workspace archived"),
+    (actions::WORKSPACE_DELETED, "Workspace deleted"),
+    (actions::CONFIG_SET, "Property set"),
+    (actions::CONFIG_DELETED, "Property deleted"),
 ];
 
 pub fn action_label(a: &str) -> String {
@@ -73,6 +75,17 @@ pub fn value_text(v: &serde_json::Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_action_the_server_writes_has_a_label_in_the_same_order() {
+        let keys: Vec<&str> = ACTIONS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, actions::ALL);
+        assert!(
+            ACTIONS
+                .iter()
+                .all(|(k, l)| action_label(k) == *l && !l.is_empty())
+        );
+    }
 
     fn event(before: serde_json::Value, after: serde_json::Value) -> AuditEventResponse {
         AuditEventResponse {

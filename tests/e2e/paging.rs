@@ -27,13 +27,26 @@ async fn load_more_keeps_the_keyboard_on_the_new_rows() {
         // more" is left at the end of the group.
         // (A script's click: a WebDriver click scrolls first, and scrolling
         // draws more rows, which moves the button from under the pointer.)
-        let show_more = "const b = document.querySelector('#draw-more-active button'); \
-            if (b) { b.click(); } return !!b;";
+        // It answers how many rows were drawn before, or -1 when none is left.
+        let show_more = "const rows = document.querySelectorAll(\
+            \"tbody[data-testid='group-active'] tr[data-testid='member-row']\").length; \
+            const b = document.querySelector('#draw-more-active button'); \
+            if (b) { b.click(); } return b ? rows : -1;";
         for _ in 0..10 {
-            if b.client().execute(show_more, vec![]).await? == false {
+            let drawn = b
+                .client()
+                .execute(show_more, vec![])
+                .await?
+                .as_i64()
+                .unwrap_or(-1);
+            if drawn < 0 {
                 break;
             }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let next = (drawn + 50).min(200);
+            b.wait_xpath(&format!(
+                "({active}//tr[@data-testid='member-row'])[{next}]"
+            ))
+            .await?;
         }
         b.wait_xpath(&format!("({active}//tr[@data-testid='member-row'])[200]"))
             .await?;

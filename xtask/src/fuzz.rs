@@ -112,7 +112,14 @@ pub fn run(database_url: &str, label: &str, port: u16) -> anyhow::Result<Duratio
 /// tests build it, so the dependencies are not built (and stored) twice.
 fn server_binary() -> anyhow::Result<PathBuf> {
     let mut c = cmd("cargo");
-    c.args(["test", "--workspace", "--no-run", "--quiet"]);
+    c.args([
+        "test",
+        "--workspace",
+        "--test",
+        "api",
+        "--no-run",
+        "--quiet",
+    ]);
     crate::proc::run(c).context("building roster-server")?;
     Ok(crate::root().join("target/debug/roster-server"))
 }

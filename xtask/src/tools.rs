@@ -18,7 +18,7 @@ pub fn ensure_build_tools() -> anyhow::Result<()> {
     let wb = lock_version("wasm-bindgen")?;
     ensure_wasm_bindgen_cli(&wb)?;
     check_trunk_toml(&wb)?;
-    ensure_binaryen()?;
+    ensure_npm_tools()?;
     Ok(())
 }
 
@@ -170,7 +170,7 @@ fn check_trunk_toml(wasm_bindgen: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn ensure_binaryen() -> anyhow::Result<()> {
+fn ensure_npm_tools() -> anyhow::Result<()> {
     let root = crate::root();
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     // axe-core (the browser tests' accessibility audit) and terser (which

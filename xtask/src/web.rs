@@ -118,7 +118,7 @@ pub fn externalise_loader(dist: &Path) -> anyhow::Result<()> {
 /// Minifies the wasm-bindgen glue with terser (trunk's own minifier cannot
 /// parse it and copies it as is), then gives index.html the new file's
 /// Subresource Integrity hash in place of the old one.
-pub fn minify_glue(dist: &Path) -> anyhow::Result<()> {
+fn minify_glue(dist: &Path) -> anyhow::Result<()> {
     let glue = std::fs::read_dir(dist)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -137,12 +137,18 @@ pub fn minify_glue(dist: &Path) -> anyhow::Result<()> {
     run(c).context("terser (cargo xtask installs it with npm ci)")?;
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)?;
-    let (old, new) = (sri(&before), sri(&std::fs::read(&glue)?));
+    let html = swap_integrity(&html, &before, &std::fs::read(&glue)?)?;
+    std::fs::write(&index, html)?;
+    Ok(())
+}
+
+/// `html` with the integrity hash of `before` replaced by that of `after`.
+fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
+    let old = sri(before);
     if !html.contains(&old) {
         bail!("dist/index.html has no integrity {old} for the glue: did trunk's output change?");
     }
-    std::fs::write(&index, html.replace(&old, &new))?;
-    Ok(())
+    Ok(html.replace(&old, &sri(after)))
 }
 
 /// A Subresource Integrity value (`sha384-…`), as trunk writes them.
@@ -225,6 +231,26 @@ pub fn gzip(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_is_sha384_in_base64_and_swapped_for_the_minified_glue() {
+        // sha384 of the empty string, as `openssl dgst -sha384 -binary | base64` says.
+        let empty = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
+        assert_eq!(sri(b""), empty);
+        let html = format!("<link href=/g.js integrity={empty} rel=modulepreload>");
+        let swapped = swap_integrity(&html, b"", b"x").unwrap();
+        assert_eq!(
+            swapped,
+            format!(
+                "<link href=/g.js integrity={} rel=modulepreload>",
+                sri(b"x")
+            )
+        );
+        assert!(
+            swap_integrity(&html, b"y", b"x").is_err(),
+            "an unknown hash is an error"
+        );
+    }
 
     #[test]
     fn the_inline_loader_moves_to_a_file() {

@@ -77,3 +77,60 @@ pub const AUDIT_CSV_COLUMNS: [&str; 9] = [
     "after",
     "id",
 ];
+
+/// The `action` of every audit event the server writes: one list for the
+/// server that writes them and the console that filters and names them.
+pub mod actions {
+    /// An invitation was sent (a member row in Invited).
+    pub const MEMBER_INVITED: &str = "member.invited";
+    /// An invitation was accepted.
+    pub const MEMBER_JOINED: &str = "member.joined";
+    /// A member's role, access or status changed.
+    pub const MEMBER_UPDATED: &str = "member.updated";
+    /// A member was removed.
+    pub const MEMBER_REMOVED: &str = "member.removed";
+    /// A member left.
+    pub const MEMBER_LEFT: &str = "member.left";
+    /// An invitation was sent again with a new token.
+    pub const INVITATION_RESENT: &str = "invitation.resent";
+    /// An invitation's link was made anew to be copied.
+    pub const INVITATION_LINK_COPIED: &str = "invitation.link_copied";
+    /// An invitation was revoked.
+    pub const INVITATION_REVOKED: &str = "invitation.revoked";
+    /// An invitation was declined.
+    pub const INVITATION_DECLINED: &str = "invitation.declined";
+    /// Ownership passed to an Admin.
+    pub const OWNERSHIP_TRANSFERRED: &str = "ownership.transferred";
+    /// A workspace was created.
+    pub const WORKSPACE_CREATED: &str = "workspace.created";
+    /// A workspace's settings changed.
+    pub const WORKSPACE_UPDATED: &str = "workspace.updated";
+    /// A workspace was archived.
+    pub const WORKSPACE_ARCHIVED: &str = "workspace.archived";
+    /// A workspace was deleted.
+    pub const WORKSPACE_DELETED: &str = "workspace.deleted";
+    /// A configuration entry was set.
+    pub const CONFIG_SET: &str = "config.set";
+    /// A configuration entry was deleted.
+    pub const CONFIG_DELETED: &str = "config.deleted";
+
+    /// Every action, in the order the console's filter offers them.
+    pub const ALL: [&str; 16] = [
+        MEMBER_INVITED,
+        MEMBER_JOINED,
+        MEMBER_UPDATED,
+        MEMBER_REMOVED,
+        MEMBER_LEFT,
+        INVITATION_RESENT,
+        INVITATION_LINK_COPIED,
+        INVITATION_REVOKED,
+        INVITATION_DECLINED,
+        OWNERSHIP_TRANSFERRED,
+        WORKSPACE_CREATED,
+        WORKSPACE_UPDATED,
+        WORKSPACE_ARCHIVED,
+        WORKSPACE_DELETED,
+        CONFIG_SET,
+        CONFIG_DELETED,
+    ];
+}

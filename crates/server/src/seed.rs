@@ -10,6 +10,7 @@ use crate::store::{
     users::User, workspaces::Workspace,
 };
 use anyhow::Context as _;
+use roster_api::audit::actions;
 
 /// The demo password of every seeded account (printed by the command).
 pub const DEMO_PASSWORD: &str = "roster-demo-password";
@@ -199,7 +200,7 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
         user_agent: Some("roster-server seed".to_owned()),
     };
     events.push(event(
-        "workspace.created",
+        actions::WORKSPACE_CREATED,
         &workspace.id,
         serde_json::json!({ "name": workspace.name }),
         workspace.created_at.clone(),
@@ -253,12 +254,17 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
         };
         if i > 0 {
             let after = serde_json::json!({ "email": member.email, "role": role });
-            events.push(event("member.joined", &member.id, after, at(minutes_ago)));
+            events.push(event(
+                actions::MEMBER_JOINED,
+                &member.id,
+                after,
+                at(minutes_ago),
+            ));
         }
         if status == "deactivated" {
             let after = serde_json::json!({ "status": "deactivated" });
             events.push(event(
-                "member.updated",
+                actions::MEMBER_UPDATED,
                 &member.id,
                 after,
                 at(minutes_ago - 3),
@@ -287,7 +293,12 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
             invited_by: Some(owner.id.clone()),
         };
         let after = serde_json::json!({ "email": email, "role": role });
-        events.push(event("member.invited", &member.id, after, at(i as i64)));
+        events.push(event(
+            actions::MEMBER_INVITED,
+            &member.id,
+            after,
+            at(i as i64),
+        ));
         invitations.push(Invitation {
             id: new_id("inv"),
             workspace_id: workspace.id.clone(),

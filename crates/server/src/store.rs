@@ -65,8 +65,9 @@ impl Db {
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each acquire (sqlx's default): that is one more
-            // round trip per request; a dead connection fails its statement
-            // and is dropped from the pool instead.
+            // round trip per request. The cost: after PostgreSQL restarts,
+            // each stale pooled connection fails one request (a 500) and is
+            // dropped when released (sqlx pings on release).
             let pool = PgPoolOptions::new()
                 .max_connections(32)
                 .test_before_acquire(false)

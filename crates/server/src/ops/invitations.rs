@@ -13,6 +13,7 @@ use crate::store::invitations::{self, Invitation};
 use crate::store::members::{self, MemberRecord};
 use crate::store::outbox::{self, OutboxMessage};
 use crate::store::{self, Tx};
+use roster_api::audit::actions;
 use roster_api::{CreateInvitationsRequest, InvitationResultResponse};
 use roster_model::{
     Action, Email, ExistingPeople, FeatureAccess, InviteRow, ResourceAccess, RoleCatalogue,
@@ -190,7 +191,7 @@ pub async fn invite(
             issue_token(state, &mut tx, &inv, true).await?;
             let change = Change {
                 workspace_id,
-                action: "member.invited",
+                action: actions::MEMBER_INVITED,
                 target: Some(&member.id),
                 before: None,
                 after: Some(json!({ "email": inv.email, "role": inv.role, "invitation": inv.id })),
@@ -262,7 +263,7 @@ pub async fn resend(
     let (_, expires_at) = issue_token(state, &mut tx, &inv, true).await?;
     let change = Change {
         workspace_id,
-        action: "invitation.resent",
+        action: actions::INVITATION_RESENT,
         target: Some(id),
         before: None,
         after: None,
@@ -286,7 +287,7 @@ pub async fn copy_link(
     let link = issue_token(state, &mut tx, &inv, false).await?;
     let change = Change {
         workspace_id,
-        action: "invitation.link_copied",
+        action: actions::INVITATION_LINK_COPIED,
         target: Some(id),
         before: None,
         after: None,
@@ -314,7 +315,7 @@ pub async fn revoke(
     }
     let change = Change {
         workspace_id,
-        action: "invitation.revoked",
+        action: actions::INVITATION_REVOKED,
         target: Some(id),
         before: Some(json!({ "email": inv.email, "status": "pending" })),
         after: Some(json!({ "status": "revoked" })),

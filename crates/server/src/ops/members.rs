@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::members::{self, MemberRecord};
 use roster_api::UpdateMemberRequest;
+use roster_api::audit::actions;
 use roster_model::{Action, Member, MemberStatus, RoleCatalogue, SeatState, authorize};
 use serde_json::json;
 
@@ -109,7 +110,7 @@ pub async fn update(
     members::update_member(&mut tx, &record_after).await?;
     let change = Change {
         workspace_id,
-        action: "member.updated",
+        action: actions::MEMBER_UPDATED,
         target: Some(member_id),
         before: Some(member_json(&before)),
         after: Some(member_json(&record_after)),
@@ -146,7 +147,7 @@ pub async fn remove(
     members::delete_member(&mut tx, workspace_id, member_id).await?;
     let change = Change {
         workspace_id,
-        action: "member.removed",
+        action: actions::MEMBER_REMOVED,
         target: Some(member_id),
         before: Some(member_json(&target)),
         after: None,
@@ -165,7 +166,7 @@ pub async fn leave(state: &AppState, caller: &Caller, workspace_id: &str) -> Res
     crate::store::users::clear_last_workspace(&mut tx, &caller.user_id, workspace_id).await?;
     let change = Change {
         workspace_id,
-        action: "member.left",
+        action: actions::MEMBER_LEFT,
         target: Some(&me.id),
         before: Some(member_json(me)),
         after: None,
@@ -206,7 +207,7 @@ pub async fn transfer_ownership(
     members::update_member(&mut tx, &new_admin).await?;
     let change = Change {
         workspace_id,
-        action: "ownership.transferred",
+        action: actions::OWNERSHIP_TRANSFERRED,
         target: Some(member_id),
         before: Some(json!({ "owner": me.id, "target_role": target.role })),
         after: Some(json!({ "owner": target.id, "previous_owner_role": "admin" })),

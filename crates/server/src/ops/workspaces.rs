@@ -11,6 +11,7 @@ use crate::state::AppState;
 use crate::store::members::{self, MemberRecord};
 use crate::store::workspaces::{self as ws_store, MyWorkspace, Workspace};
 use crate::store::{self, Tx, config, users};
+use roster_api::audit::actions;
 use roster_api::{CreateWorkspaceRequest, UpdateWorkspaceRequest};
 use roster_model::{Action, DomainName, WorkspaceName, WorkspacePatch, authorize};
 use serde_json::json;
@@ -123,7 +124,7 @@ pub async fn create(
     users::update_last_workspace(&mut tx, &user.id, Some(&workspace.id)).await?;
     let change = Change {
         workspace_id: &workspace.id,
-        action: "workspace.created",
+        action: actions::WORKSPACE_CREATED,
         target: Some(&workspace.id),
         before: None,
         after: Some(settings_json(&workspace)),
@@ -178,7 +179,7 @@ pub async fn update(
     ws_store::update_workspace(&mut tx, &after).await?;
     let change = Change {
         workspace_id,
-        action: "workspace.updated",
+        action: actions::WORKSPACE_UPDATED,
         target: Some(workspace_id),
         before: Some(settings_json(&before)),
         after: Some(settings_json(&after)),
@@ -237,9 +238,9 @@ async fn set_status(
     let change = Change {
         workspace_id,
         action: if status == "deleted" {
-            "workspace.deleted"
+            actions::WORKSPACE_DELETED
         } else {
-            "workspace.archived"
+            actions::WORKSPACE_ARCHIVED
         },
         target: Some(workspace_id),
         before: Some(json!({ "status": before.status })),
@@ -296,7 +297,7 @@ pub async fn put_config(
     config::upsert_config(&mut tx, workspace_id, key, &value).await?;
     let change = Change {
         workspace_id,
-        action: "config.set",
+        action: actions::CONFIG_SET,
         target: Some(key),
         before: before.map(|v| json!({ "value": v })),
         after: Some(json!({ "value": value })),
@@ -321,7 +322,7 @@ pub async fn delete_config(
     config::delete_config(&mut tx, workspace_id, key).await?;
     let change = Change {
         workspace_id,
-        action: "config.deleted",
+        action: actions::CONFIG_DELETED,
         target: Some(key),
         before: Some(json!({ "value": before })),
         after: None,

@@ -9,6 +9,7 @@ use crate::ops::{Caller, Change, record};
 use crate::state::AppState;
 use crate::store::invitations::{self, Invitation};
 use crate::store::{self, Tx, members, users};
+use roster_api::audit::actions;
 use roster_model::{Action, Actor, Facts, Principal, UserId, authorize};
 
 /// The caller's pending invitations.
@@ -91,7 +92,7 @@ async fn join(
     users::update_last_workspace(&mut tx, &user.id, Some(&inv.workspace_id)).await?;
     let change = Change {
         workspace_id: &inv.workspace_id,
-        action: "member.joined",
+        action: actions::MEMBER_JOINED,
         target: Some(&row.id),
         before: Some(serde_json::json!({ "status": "invited" })),
         after: Some(serde_json::json!({ "status": "active", "user": user.id })),
@@ -161,7 +162,7 @@ pub async fn decline(state: &AppState, caller: &Caller, id: &str) -> Result<(), 
     members::delete_member(&mut tx, &inv.workspace_id, &row.id).await?;
     let change = Change {
         workspace_id: &inv.workspace_id,
-        action: "invitation.declined",
+        action: actions::INVITATION_DECLINED,
         target: Some(&inv.id),
         before: Some(serde_json::json!({ "status": "pending" })),
         after: Some(serde_json::json!({ "status": "declined" })),
