@@ -177,19 +177,22 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         spawn_local(async move {
             match api::members(&id, &q.request(s, cursor)).await {
                 Ok(page) if generation.try_get_value() == Some(g0) => {
-                    let before = groups.with_untracked(|g| g.get(s).rows.len());
-                    groups.update(|g| g.get_mut(s).apply(page, true));
-                    let (loaded, first_new) = groups.with_untracked(|g| {
-                        let rows = &g.get(s).rows;
-                        (rows.len(), rows.get(before).map(|m| m.id.clone()))
+                    let added = groups.try_update(|g| {
+                        let group = g.get_mut(s);
+                        let before = group.rows.len();
+                        group.apply(page, true);
+                        let first_new = group.rows.get(before).map(|m| m.id.clone());
+                        (group.rows.len(), first_new)
                     });
-                    drawn.update(|d| {
-                        d.grow(s, loaded);
-                    });
-                    // The pressed button was disabled while loading (focus fell
-                    // to the page): carry on from the first new row instead.
-                    if let Some(id) = first_new {
-                        focus::refocus_if_lost(&format!("actions-{id}"));
+                    if let Some((loaded, first_new)) = added {
+                        drawn.update(|d| {
+                            d.grow(s, loaded);
+                        });
+                        // The pressed button was disabled while loading (focus
+                        // fell to the page): carry on from the first new row.
+                        if let Some(id) = first_new {
+                            focus::refocus_if_lost(&format!("actions-{id}"));
+                        }
                     }
                 }
                 Ok(_) => {}

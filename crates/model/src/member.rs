@@ -136,10 +136,13 @@ access_enum!(
 #[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
 pub enum ResourceAccessError {
     /// An id that is empty or longer than [`ResourceAccess::MAX_ID`].
-    #[error("Resource ids are 1–200 characters.")]
+    #[error("Resource ids are 1–{} characters.", ResourceAccess::MAX_ID)]
     IdLength,
     /// More ids than [`ResourceAccess::MAX_IDS`].
-    #[error("List at most 500 resources, or give access to all resources.")]
+    #[error(
+        "List at most {} resources, or give access to all resources.",
+        ResourceAccess::MAX_IDS
+    )]
     TooMany,
 }
 
@@ -232,6 +235,7 @@ impl Member {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::role::BuiltinRole;
 
     #[test]
     fn resource_lists_have_limits() {
@@ -256,7 +260,6 @@ mod tests {
             Err(ResourceAccessError::TooMany)
         );
     }
-    use crate::role::BuiltinRole;
 
     fn keys(names: &[&str]) -> BTreeSet<FeatureKey> {
         names
