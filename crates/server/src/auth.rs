@@ -5,6 +5,7 @@ pub mod budget;
 pub mod password;
 pub mod rate_limit;
 pub mod seal;
+pub mod session_cache;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -28,10 +29,13 @@ pub fn new_token() -> String {
 
 /// How a token is stored: SHA-256, hex. A stolen table yields no usable token.
 pub fn hash_token(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(token.as_bytes()) {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -46,5 +50,10 @@ mod tests {
         assert_eq!(hash_token(&a), hash_token(&a));
         assert_eq!(hash_token(&a).len(), 64);
         assert!(new_id("usr").starts_with("usr_"));
+        // Stored hashes must not change: SHA-256 of "abc" in lower-case hex.
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -5,6 +5,7 @@ use crate::auth::budget::Budget;
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::seal::{Sealer, SecretKey};
+use crate::auth::session_cache::SessionCache;
 use crate::clock::Clock;
 use crate::config::{Config, Switch};
 use crate::http::security::SecurityHeaders;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub mailer: Option<Mailer>,
     /// Seals what is kept at rest but must be read back (outbox bodies).
     pub sealer: Sealer,
+    /// Live sessions read in the last second.
+    pub sessions: SessionCache,
 }
 
 impl AppState {
@@ -57,6 +60,7 @@ impl AppState {
         Ok(Self {
             mailer,
             sealer: Sealer::new(&key),
+            sessions: SessionCache::default(),
             regions: Arc::new(config.regions()?),
             login_limiter: LoginLimiter::new(config.rate_limits == Switch::On),
             signups: Budget::new(config.rate_limits == Switch::On, config.rate_limit_signups),

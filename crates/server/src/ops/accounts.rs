@@ -187,18 +187,32 @@ pub async fn log_in(
 
 /// Ends the session with this token.
 pub async fn log_out(state: &AppState, token: &str) -> Result<(), AppError> {
+    let hash = crate::auth::hash_token(token);
     let mut tx = state.db.write().await?;
-    sessions::delete_session(&mut tx, &crate::auth::hash_token(token)).await?;
+    sessions::delete_session(&mut tx, &hash).await?;
     tx.commit().await?;
+    state.sessions.forget(&hash);
     Ok(())
 }
 
-/// The live session behind a cookie token, if any.
+/// The live session behind a cookie token, if any (read again at most once a
+/// second: see [`crate::auth::session_cache`]).
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Session>, AppError> {
-    let mut tx = state.db.read().await?;
-    let session = sessions::find_session(&mut tx, &crate::auth::hash_token(token)).await?;
-    tx.commit().await?;
+    let hash = crate::auth::hash_token(token);
     let now = state.clock.now();
+    let session = match state.sessions.get(&hash, now) {
+        Some(s) => Some(s),
+        None => {
+            let generation = state.sessions.generation();
+            let mut tx = state.db.read().await?;
+            let found = sessions::find_session(&mut tx, &hash).await?;
+            tx.commit().await?;
+            if let Some(s) = &found {
+                state.sessions.put(hash, s.clone(), now, generation);
+            }
+            found
+        }
+    };
     match session {
         Some(s) if store::parse_time(&s.expires_at)? > now => Ok(Some(s)),
         _ => Ok(None),
