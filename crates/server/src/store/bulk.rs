@@ -248,12 +248,22 @@ pub async fn end_bulk_load(tx: &mut Tx) -> StoreResult<()> {
 /// Refreshes the planner's statistics after a bulk load, so that the first
 /// queries on a freshly seeded million-row table use its indexes (PostgreSQL
 /// otherwise plans from the empty table's estimates until autovacuum runs).
+/// Call it on a plain connection ([`Db::read`](super::Db::read)), not in a
+/// transaction.
+///
+/// PostgreSQL also vacuums: the new rows get their visibility-map bits and
+/// hint bits now, instead of from an autovacuum that starts a minute later
+/// and competes with the first requests for the CPU.
 ///
 /// SQLite keeps only the per-index summary (`sqlite_stat1`): with STAT4
 /// samples present, every statement that binds a value on an indexed column
 /// is compiled again on each execution to re-plan for that value, which cost
 /// a fifth of the server's time on the team-table page.
 pub async fn refresh_statistics(tx: &mut Tx) -> StoreResult<()> {
+    if matches!(tx, Tx::Postgres(_)) {
+        super::exec!(tx, "VACUUM (ANALYZE)")?;
+        return Ok(());
+    }
     super::exec!(tx, "ANALYZE")?;
     if let Tx::Sqlite(t) = tx {
         let stat4: Option<String> = sqlx::query_scalar(
