@@ -3,7 +3,7 @@
 //! of everything the filters match.
 
 use crate::api::{self, ApiError};
-use crate::components::ErrorAlert;
+use crate::components::{ErrorAlert, PageHead};
 use crate::pages::settings::me_in;
 use crate::session::use_session;
 use crate::state::access::verdict;
@@ -72,15 +72,11 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
     };
     let csv = move || api::audit_csv_url(&ws.get(), &filter.get());
     view! {
-        <div class="page-head">
-            <div>
-                <h1>"Audit log"</h1>
-                <p class="muted">"Who changed what, and when. Newest first."</p>
-            </div>
+        <PageHead title="Audit log" lede=|| "Who changed what, and when. Newest first.">
             <Show when=move || allowed().is_none()>
                 <a class="btn" href=csv download="roster-audit.csv" data-testid="audit-csv">"Download CSV"</a>
             </Show>
-        </div>
+        </PageHead>
         {move || allowed().map(|why| view! { <p class="callout warn" data-testid="audit-denied">{why}</p> })}
         <Show when=move || allowed().is_none()>
             <section class="card flush" aria-label="Audit events">

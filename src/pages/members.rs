@@ -12,7 +12,7 @@ mod open;
 mod row;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, focus, use_toasts};
+use crate::components::{ErrorAlert, PageHead, focus, use_toasts};
 use crate::perf;
 use crate::router::use_router;
 use crate::session::use_session;
@@ -294,11 +294,8 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         }
     };
     view! {
-        <div class="page-head">
-            <div>
-                <h1>"Team"</h1>
-                <p class="muted">"Manage who can access " <strong>{ws_name}</strong> " and what they can do."</p>
-            </div>
+        <PageHead title="Team"
+            lede=move || view! { "Manage who can access " <strong>{ws_name}</strong> " and what they can do." }>
             {move || {
                 let verdict = invite_verdict();
                 let reason = verdict.err().map(|d| d.message());
@@ -314,7 +311,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     </div>
                 }
             }}
-        </div>
+        </PageHead>
         <section class="card flush" aria-label="Members">
             <div class="toolbar">
                 <label class="search-box">

@@ -7,7 +7,7 @@ mod danger;
 mod general;
 
 use crate::api::{self, ApiError};
-use crate::components::ErrorAlert;
+use crate::components::{ErrorAlert, PageHead};
 use crate::session::use_session;
 use crate::state::access;
 use leptos::prelude::*;
@@ -42,12 +42,8 @@ pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
         });
     });
     view! {
-        <div class="page-head">
-            <div>
-                <h1>"Settings"</h1>
-                <p class="muted">"How the workspace looks, what it says about itself, and its lifecycle."</p>
-            </div>
-        </div>
+        <PageHead title="Settings"
+            lede=|| "How the workspace looks, what it says about itself, and its lifecycle."/>
         {move || match loaded.get() {
             None => view! {
                 <div class="card" aria-busy="true"><span class="skeleton wide"></span><span class="skeleton narrow"></span></div>

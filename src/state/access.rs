@@ -170,22 +170,7 @@ pub fn role_label(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use roster_model::{FeatureAccess, ResourceAccess};
-
-    fn row(id: &str, role: &str, status: MemberStatus) -> MemberResponse {
-        MemberResponse {
-            id: id.into(),
-            user_id: Some(format!("u-{id}")),
-            name: id.into(),
-            email: format!("{id}@acme.test"),
-            role: role.into(),
-            status,
-            feature_access: FeatureAccess::All,
-            resource_access: ResourceAccess::All,
-            joined_at: "2026-01-02T03:04:05Z".into(),
-            invited_by: None,
-        }
-    }
+    use crate::state::fixtures::member as row;
 
     #[test]
     fn an_owner_may_transfer_to_an_active_admin_only() {

@@ -244,16 +244,9 @@ mod tests {
 
     fn row(role: &str, features: FeatureAccess, resources: ResourceAccess) -> MemberResponse {
         MemberResponse {
-            id: "m1".into(),
-            user_id: Some("u1".into()),
-            name: "Ada".into(),
-            email: "ada@acme.test".into(),
-            role: role.into(),
-            status: MemberStatus::Active,
             feature_access: features,
             resource_access: resources,
-            joined_at: "2026-01-01T00:00:00Z".into(),
-            invited_by: None,
+            ..crate::state::fixtures::member("m1", role, MemberStatus::Active)
         }
     }
 

@@ -127,7 +127,7 @@ pub fn summary(results: &[InvitationResultResponse]) -> String {
 mod tests {
     use super::*;
     use roster_model::{BuiltinRole, Member};
-    use roster_model::{FeatureAccess, MemberId, Principal, ResourceAccess, Role, UserId};
+    use roster_model::{MemberId, Principal, Role, UserId};
 
     fn owner() -> Actor {
         Actor::Member(Member::active(
@@ -139,16 +139,9 @@ mod tests {
 
     fn member(email: &str, status: MemberStatus) -> MemberResponse {
         MemberResponse {
-            id: email.into(),
             user_id: None,
-            name: email.into(),
             email: email.into(),
-            role: "viewer".into(),
-            status,
-            feature_access: FeatureAccess::All,
-            resource_access: ResourceAccess::All,
-            joined_at: String::new(),
-            invited_by: None,
+            ..crate::state::fixtures::member(email, "viewer", status)
         }
     }
 

@@ -235,20 +235,12 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use roster_model::{FeatureAccess, ResourceAccess};
+    use crate::state::fixtures::member;
 
-    pub(crate) fn row(id: &str, status: MemberStatus) -> MemberResponse {
+    fn row(id: &str, status: MemberStatus) -> MemberResponse {
         MemberResponse {
-            id: id.into(),
-            user_id: Some(format!("u-{id}")),
             name: id.to_uppercase(),
-            email: format!("{id}@acme.test"),
-            role: "editor".into(),
-            status,
-            feature_access: FeatureAccess::All,
-            resource_access: ResourceAccess::All,
-            joined_at: "2026-01-02T03:04:05Z".into(),
-            invited_by: None,
+            ..member(id, "editor", status)
         }
     }
 

@@ -264,16 +264,8 @@ mod tests {
 
     fn member(status: MemberStatus) -> MemberResponse {
         MemberResponse {
-            id: "m".into(),
-            user_id: Some("u-m".into()),
             name: String::new(),
-            email: "m@acme.io".into(),
-            role: "editor".into(),
-            status,
-            feature_access: FeatureAccess::All,
-            resource_access: ResourceAccess::All,
-            joined_at: String::new(),
-            invited_by: None,
+            ..crate::state::fixtures::member("m", "editor", status)
         }
     }
 
@@ -304,7 +296,7 @@ mod tests {
                 .iter()
                 .any(|i| i.1 == RowAction::Deactivate && i.2.is_ok())
         );
-        assert_eq!(display_name(&active), "m@acme.io");
+        assert_eq!(display_name(&active), "m@acme.test");
     }
 
     #[test]
