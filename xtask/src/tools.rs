@@ -35,7 +35,7 @@ pub fn size_toolchain() -> Option<&'static str> {
     })?;
     if !list.lines().any(|l| l.starts_with(NIGHTLY)) {
         println!(
-            "    (no nightly toolchain: the web app is built with stable, about 25 KB gzip bigger)"
+            "    (no nightly toolchain: the web app is built with stable, about 22 KB gzip bigger)"
         );
         return None;
     }

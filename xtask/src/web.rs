@@ -57,7 +57,10 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
             match run(c) {
                 Ok(took) => took,
                 Err(e) => {
-                    // An older nightly may lack immediate-abort: stable builds it too.
+                    // A nightly may lack immediate-abort or std's
+                    // `optimize_for_size` (setting the std features also drops
+                    // the default ones, unwinding among them, which an
+                    // aborting build never uses): stable builds it too.
                     println!("    the nightly build failed ({e:#}); building with stable");
                     run(trunk()).context("trunk build --release")?
                 }

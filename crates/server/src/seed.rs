@@ -322,10 +322,14 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
     bulk::insert_audit_events(&mut tx, &events).await?;
     bulk::end_bulk_load(&mut tx).await?;
     tx.commit().await?;
-    // A plain connection: PostgreSQL's VACUUM cannot run in a transaction.
-    let mut conn = state.db.read().await?;
-    bulk::refresh_statistics(&mut conn).await?;
-    conn.commit().await?;
+    // PostgreSQL's VACUUM cannot run in a transaction; SQLite's statements
+    // go together in one, so a running server never reads half of them.
+    let mut tx = match state.db.dialect() {
+        store::Dialect::Postgres => state.db.read().await?,
+        store::Dialect::Sqlite => state.db.write().await?,
+    };
+    bulk::refresh_statistics(&mut tx).await?;
+    tx.commit().await?;
     report.created = true;
     report.workspace_id = workspace.id;
     report.members = count as u32;

@@ -137,8 +137,9 @@ impl Db {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
-    /// A connection for a use case that only reads: no transaction, so no
-    /// `BEGIN` and `COMMIT` round trips on the hot read paths.
+    /// A connection without a transaction: for a use case that only reads
+    /// (no `BEGIN` and `COMMIT` round trips on the hot read paths), or for a
+    /// statement PostgreSQL refuses in a transaction (the seed's VACUUM).
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
             Self::Sqlite(pool) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),

@@ -59,7 +59,7 @@ impl SessionCache {
         if inner.generation != generation {
             return;
         }
-        if inner.entries.len() >= CAPACITY {
+        if inner.entries.len() >= CAPACITY && !inner.entries.contains_key(&token_hash) {
             inner
                 .entries
                 .retain(|_, (_, at)| *at <= now && now - *at < ttl());
@@ -129,27 +129,42 @@ mod tests {
     }
 
     #[test]
-    fn it_stays_within_its_capacity() {
+    fn when_full_the_stale_sessions_make_room() {
         let cache = SessionCache::default();
-        for i in 0..CAPACITY {
+        let half = CAPACITY / 2;
+        for i in 0..half {
             cache.put(format!("old{i}"), session("u"), at(0), cache.generation());
         }
-        // All stale by now: they make room for the new one.
-        cache.put("new".into(), session("u"), at(TTL_MS), cache.generation());
-        assert_eq!(cache.lock().entries.len(), 1);
-        for i in 0..CAPACITY {
+        for i in half..CAPACITY {
             cache.put(
                 format!("live{i}"),
                 session("u"),
-                at(TTL_MS),
+                at(600),
                 cache.generation(),
             );
         }
-        assert!(cache.lock().entries.len() <= CAPACITY);
-        assert!(
-            cache
-                .get(&format!("live{}", CAPACITY - 1), at(TTL_MS))
-                .is_some()
-        );
+        // Full: at 1.2 s the first half is stale, the second is not.
+        let now = at(1_200);
+        cache.put("new".into(), session("u"), now, cache.generation());
+        let inner = cache.lock();
+        assert_eq!(inner.entries.len(), CAPACITY - half + 1);
+        assert!(inner.entries.keys().all(|k| !k.starts_with("old")));
+        assert!((half..CAPACITY).all(|i| inner.entries.contains_key(&format!("live{i}"))));
+        assert!(inner.entries.contains_key("new"));
+    }
+
+    #[test]
+    fn when_full_of_live_sessions_it_starts_again() {
+        let cache = SessionCache::default();
+        for i in 0..CAPACITY {
+            cache.put(format!("live{i}"), session("u"), at(0), cache.generation());
+        }
+        // Reading one again does not empty the cache...
+        cache.put("live0".into(), session("u"), at(1), cache.generation());
+        assert_eq!(cache.lock().entries.len(), CAPACITY);
+        // ...a new one does, rather than growing past the bound.
+        cache.put("new".into(), session("u"), at(2), cache.generation());
+        assert_eq!(cache.lock().entries.len(), 1);
+        assert!(cache.get("new", at(2)).is_some());
     }
 }

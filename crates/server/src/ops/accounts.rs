@@ -188,6 +188,10 @@ pub async fn log_in(
 /// Ends the session with this token.
 pub async fn log_out(state: &AppState, token: &str) -> Result<(), AppError> {
     let hash = crate::auth::hash_token(token);
+    // Forgotten before the delete too: if this request is cancelled during
+    // the commit, the copy cached before it is gone already. The forget after
+    // the commit drops what a racing request read meanwhile.
+    state.sessions.forget(&hash);
     let mut tx = state.db.write().await?;
     sessions::delete_session(&mut tx, &hash).await?;
     tx.commit().await?;

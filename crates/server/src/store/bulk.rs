@@ -248,8 +248,8 @@ pub async fn end_bulk_load(tx: &mut Tx) -> StoreResult<()> {
 /// Refreshes the planner's statistics after a bulk load, so that the first
 /// queries on a freshly seeded million-row table use its indexes (PostgreSQL
 /// otherwise plans from the empty table's estimates until autovacuum runs).
-/// Call it on a plain connection ([`Db::read`](super::Db::read)), not in a
-/// transaction.
+/// On PostgreSQL call it on a plain connection
+/// ([`Db::read`](super::Db::read)): VACUUM cannot run in a transaction.
 ///
 /// PostgreSQL also vacuums: the new rows get their visibility-map bits and
 /// hint bits now, instead of from an autovacuum that starts a minute later
@@ -261,7 +261,10 @@ pub async fn end_bulk_load(tx: &mut Tx) -> StoreResult<()> {
 /// a fifth of the server's time on the team-table page.
 pub async fn refresh_statistics(tx: &mut Tx) -> StoreResult<()> {
     if matches!(tx, Tx::Postgres(_)) {
-        super::exec!(tx, "VACUUM (ANALYZE)")?;
+        super::exec!(
+            tx,
+            "VACUUM (ANALYZE) users, members, invitations, audit_events"
+        )?;
         return Ok(());
     }
     super::exec!(tx, "ANALYZE")?;
