@@ -322,14 +322,7 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
     bulk::insert_audit_events(&mut tx, &events).await?;
     bulk::end_bulk_load(&mut tx).await?;
     tx.commit().await?;
-    // PostgreSQL's VACUUM cannot run in a transaction; SQLite's statements
-    // go together in one, so a running server never reads half of them.
-    let mut tx = match state.db.dialect() {
-        store::Dialect::Postgres => state.db.read().await?,
-        store::Dialect::Sqlite => state.db.write().await?,
-    };
-    bulk::refresh_statistics(&mut tx).await?;
-    tx.commit().await?;
+    bulk::refresh_statistics(&state.db).await?;
     report.created = true;
     report.workspace_id = workspace.id;
     report.members = count as u32;

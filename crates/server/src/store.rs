@@ -139,7 +139,7 @@ impl Db {
 
     /// A connection without a transaction: for a use case that only reads
     /// (no `BEGIN` and `COMMIT` round trips on the hot read paths), or for a
-    /// statement PostgreSQL refuses in a transaction (the seed's VACUUM).
+    /// statement PostgreSQL refuses in a transaction (VACUUM after a seed).
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
             Self::Sqlite(pool) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),

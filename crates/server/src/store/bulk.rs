@@ -2,7 +2,7 @@
 //! 100,000 members load in one transaction in seconds. Same SQL on both
 //! databases; chunks stay under SQLite's and PostgreSQL's bind limits.
 
-use super::{StoreResult, Tx};
+use super::{Db, Dialect, StoreResult, Tx};
 use super::{audit::AuditEvent, invitations::Invitation, members::MemberRecord, users::User};
 
 /// Rows per statement: 200 rows × at most 12 columns stays far below both
@@ -248,27 +248,29 @@ pub async fn end_bulk_load(tx: &mut Tx) -> StoreResult<()> {
 /// Refreshes the planner's statistics after a bulk load, so that the first
 /// queries on a freshly seeded million-row table use its indexes (PostgreSQL
 /// otherwise plans from the empty table's estimates until autovacuum runs).
-/// On PostgreSQL call it on a plain connection
-/// ([`Db::read`](super::Db::read)): VACUUM cannot run in a transaction.
 ///
-/// PostgreSQL also vacuums: the new rows get their visibility-map bits and
-/// hint bits now, instead of from an autovacuum that starts a minute later
-/// and competes with the first requests for the CPU.
+/// PostgreSQL also vacuums, on a connection outside any transaction (VACUUM
+/// refuses one): the new rows get their visibility-map and hint bits now,
+/// instead of from an autovacuum that starts a minute later and competes
+/// with the first requests for the CPU.
 ///
-/// SQLite keeps only the per-index summary (`sqlite_stat1`): with STAT4
+/// SQLite keeps only the per-index summary (`sqlite_stat1`), in one
+/// transaction so a running server never sees half of it: with STAT4
 /// samples present, every statement that binds a value on an indexed column
 /// is compiled again on each execution to re-plan for that value, which cost
 /// a fifth of the server's time on the team-table page.
-pub async fn refresh_statistics(tx: &mut Tx) -> StoreResult<()> {
-    if matches!(tx, Tx::Postgres(_)) {
+pub async fn refresh_statistics(db: &Db) -> StoreResult<()> {
+    if db.dialect() == Dialect::Postgres {
+        let mut conn = db.read().await?;
         super::exec!(
-            tx,
+            &mut conn,
             "VACUUM (ANALYZE) users, members, invitations, audit_events"
         )?;
-        return Ok(());
+        return conn.commit().await;
     }
-    super::exec!(tx, "ANALYZE")?;
-    if let Tx::Sqlite(t) = tx {
+    let mut tx = db.write().await?;
+    super::exec!(&mut tx, "ANALYZE")?;
+    if let Tx::Sqlite(t) = &mut tx {
         let stat4: Option<String> = sqlx::query_scalar(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'",
         )
@@ -280,5 +282,5 @@ pub async fn refresh_statistics(tx: &mut Tx) -> StoreResult<()> {
                 .await?;
         }
     }
-    Ok(())
+    tx.commit().await
 }
