@@ -62,36 +62,34 @@ const SEARCH_WINDOW: u32 = 2_000;
 /// One page of a workspace's members, by keyset (no OFFSET): the cost does
 /// not grow with the page number.
 ///
-/// A search (`q`) first looks through the next [`SEARCH_WINDOW`] rows in sort
-/// order, which fills a page at once for a common term; when that window
-/// holds less than a page it asks the trigram index (FTS5 on SQLite, pg_trgm
-/// on PostgreSQL), so a rare term costs an index lookup, not a full scan. On
-/// SQLite a term the FTS index counts as rare skips the window.
+/// A search (`q`) on PostgreSQL is one query: the planner estimates how many
+/// rows the pattern matches and walks the sort order for a common term or
+/// asks the pg_trgm indexes for a rare one (a rare term costs 0.2 ms instead
+/// of the 2.4 ms a 2,000-row window cost before it, at 100,000 members).
+/// SQLite plans without such estimates: a term its FTS5 trigram index counts
+/// as rare goes to that index; otherwise the next [`SEARCH_WINDOW`] rows in
+/// sort order, which fill a page at once for a common term, and only then
+/// the whole walk.
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
     page: &MemberPage,
 ) -> StoreResult<Vec<MemberRecord>> {
-    let sqlite = matches!(tx, Tx::Sqlite(_));
-    let Some(q) = page.q.as_deref() else {
-        return run(tx, &query(sqlite, workspace_id, page, Mode::Plain)).await;
+    // No search, or PostgreSQL's planner choosing: one plain query.
+    let q = match page.q.as_deref() {
+        Some(q) if matches!(tx, Tx::Sqlite(_)) => q,
+        _ => return run(tx, &query(workspace_id, page, Mode::Plain)).await,
     };
-    let trigrams = q.chars().count() >= 3;
-    // SQLite: a term that matches few members goes to the index at once (the
-    // capped count costs about a millisecond; the window would cost more).
-    if sqlite && trigrams && !is_dense(tx, q).await? {
-        return run(tx, &query(sqlite, workspace_id, page, Mode::Indexed)).await;
+    // A term that matches few members goes to the index at once (the capped
+    // count costs about a millisecond; the window would cost more).
+    if q.chars().count() >= 3 && !is_dense(tx, q).await? {
+        return run(tx, &query(workspace_id, page, Mode::Indexed)).await;
     }
-    let windowed = run(tx, &query(sqlite, workspace_id, page, Mode::Window)).await?;
+    let windowed = run(tx, &query(workspace_id, page, Mode::Window)).await?;
     if windowed.len() >= page.limit as usize {
         return Ok(windowed);
     }
-    let mode = if trigrams && !sqlite {
-        Mode::Indexed
-    } else {
-        Mode::Plain
-    };
-    run(tx, &query(sqlite, workspace_id, page, mode)).await
+    run(tx, &query(workspace_id, page, Mode::Plain)).await
 }
 
 /// Matches (in every workspace) past which joining the FTS matches costs
@@ -114,9 +112,9 @@ async fn is_dense(tx: &mut Tx, q: &str) -> StoreResult<bool> {
 enum Mode {
     /// Every filter on the workspace's rows in sort order.
     Plain,
-    /// The search filter over the next rows in sort order only.
+    /// The search filter over the next rows in sort order only (SQLite).
     Window,
-    /// The search narrowed by the trigram index first.
+    /// The search narrowed by the FTS5 trigram index first (SQLite).
     Indexed,
 }
 
@@ -126,7 +124,7 @@ struct Query {
     args: Vec<String>,
 }
 
-fn query(sqlite: bool, workspace_id: &str, page: &MemberPage, mode: Mode) -> Query {
+fn query(workspace_id: &str, page: &MemberPage, mode: Mode) -> Query {
     let col = page.sort.column();
     let (cmp, dir) = if page.descending {
         ("<", "DESC")
@@ -161,8 +159,6 @@ fn query(sqlite: bool, workspace_id: &str, page: &MemberPage, mode: Mode) -> Que
             "SELECT {COLUMNS} FROM ({rows}{order} LIMIT {SEARCH_WINDOW}) AS w \
              WHERE TRUE{search}{order} LIMIT {limit}"
         ),
-        // PostgreSQL's planner takes the GIN indexes for the LIKE itself.
-        Mode::Indexed if !sqlite => format!("{rows}{search}{order} LIMIT {limit}"),
         // SQLite is told which members the FTS index matches.
         Mode::Indexed => {
             args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
