@@ -55,41 +55,30 @@ pub struct MemberPage {
     pub limit: u32,
 }
 
-/// How many rows in sort order a search looks through before it turns to
-/// the trigram index: common terms fill a page well within this window.
-const SEARCH_WINDOW: u32 = 2_000;
-
 /// One page of a workspace's members, by keyset (no OFFSET): the cost does
 /// not grow with the page number.
 ///
-/// A search (`q`) on PostgreSQL is one query: the planner estimates how many
-/// rows the pattern matches and walks the sort order for a common term or
-/// asks the pg_trgm indexes for a rare one (a rare term costs 0.2 ms instead
-/// of the 2.4 ms a 2,000-row window cost before it, at 100,000 members).
-/// SQLite plans without such estimates: a term its FTS5 trigram index counts
-/// as rare goes to that index; otherwise the next [`SEARCH_WINDOW`] rows in
-/// sort order, which fill a page at once for a common term, and only then
-/// the whole walk.
+/// A search (`q`) runs one query for the page on either database.
+/// PostgreSQL's planner estimates how many rows the pattern matches, and
+/// walks the sort order for a common term or asks the pg_trgm indexes for a
+/// rare one. SQLite plans
+/// without such estimates, so it is told: a term its FTS5 trigram index
+/// counts as rare (a capped count, about a millisecond) goes to that index;
+/// any other walks the sort order until the page is full, which a common
+/// term does within a few hundred rows.
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
     page: &MemberPage,
 ) -> StoreResult<Vec<MemberRecord>> {
-    // No search, or PostgreSQL's planner choosing: one plain query.
-    let q = match page.q.as_deref() {
-        Some(q) if matches!(tx, Tx::Sqlite(_)) => q,
-        _ => return run(tx, &query(workspace_id, page, Mode::Plain)).await,
+    let rare = match page.q.as_deref() {
+        Some(q) if matches!(tx, Tx::Sqlite(_)) && q.chars().count() >= 3 => {
+            !is_dense(tx, q).await?
+        }
+        _ => false,
     };
-    // A term that matches few members goes to the index at once (the capped
-    // count costs about a millisecond; the window would cost more).
-    if q.chars().count() >= 3 && !is_dense(tx, q).await? {
-        return run(tx, &query(workspace_id, page, Mode::Indexed)).await;
-    }
-    let windowed = run(tx, &query(workspace_id, page, Mode::Window)).await?;
-    if windowed.len() >= page.limit as usize {
-        return Ok(windowed);
-    }
-    run(tx, &query(workspace_id, page, Mode::Plain)).await
+    let mode = if rare { Mode::Indexed } else { Mode::Plain };
+    run(tx, &query(workspace_id, page, mode)).await
 }
 
 /// Matches (in every workspace) past which joining the FTS matches costs
@@ -112,8 +101,6 @@ async fn is_dense(tx: &mut Tx, q: &str) -> StoreResult<bool> {
 enum Mode {
     /// Every filter on the workspace's rows in sort order.
     Plain,
-    /// The search filter over the next rows in sort order only (SQLite).
-    Window,
     /// The search narrowed by the FTS5 trigram index first (SQLite).
     Indexed,
 }
@@ -155,10 +142,6 @@ fn query(workspace_id: &str, page: &MemberPage, mode: Mode) -> Query {
     let limit = page.limit;
     let sql = match mode {
         Mode::Plain => format!("{rows}{search}{order} LIMIT {limit}"),
-        Mode::Window => format!(
-            "SELECT {COLUMNS} FROM ({rows}{order} LIMIT {SEARCH_WINDOW}) AS w \
-             WHERE TRUE{search}{order} LIMIT {limit}"
-        ),
         // SQLite is told which members the FTS index matches.
         Mode::Indexed => {
             args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
