@@ -61,11 +61,10 @@ pub struct MemberPage {
 /// A search (`q`) runs one query for the page on either database.
 /// PostgreSQL's planner estimates how many rows the pattern matches, and
 /// walks the sort order for a common term or asks the pg_trgm indexes for a
-/// rare one. SQLite plans
-/// without such estimates, so it is told: a term its FTS5 trigram index
-/// counts as rare (a capped count, about a millisecond) goes to that index;
-/// any other walks the sort order until the page is full, which a common
-/// term does within a few hundred rows.
+/// rare one. SQLite plans without such estimates, so it is told: a term its
+/// FTS5 trigram index counts as rare (a capped count, about a millisecond)
+/// goes to that index; any other walks the sort order until the page is
+/// full, which a common term does within a few hundred rows.
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
