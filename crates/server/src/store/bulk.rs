@@ -270,17 +270,14 @@ pub async fn refresh_statistics(db: &Db) -> StoreResult<()> {
     }
     let mut tx = db.write().await?;
     super::exec!(&mut tx, "ANALYZE")?;
-    if let Tx::Sqlite(t) = &mut tx {
-        let stat4: Option<String> = sqlx::query_scalar(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'",
-        )
-        .fetch_optional(&mut **t)
-        .await?;
-        if stat4.is_some() {
-            sqlx::query("DELETE FROM sqlite_stat4")
-                .execute(&mut **t)
-                .await?;
-        }
+    let stat4 = super::scalar!(
+        &mut tx,
+        i64,
+        fetch_one,
+        "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'"
+    )?;
+    if stat4 > 0 {
+        super::exec!(&mut tx, "DELETE FROM sqlite_stat4")?;
     }
     tx.commit().await
 }

@@ -70,13 +70,16 @@ pub async fn list_members(
     workspace_id: &str,
     page: &MemberPage,
 ) -> StoreResult<Vec<MemberRecord>> {
-    let rare = match page.q.as_deref() {
+    let mode = match page.q.as_deref() {
         Some(q) if matches!(tx, Tx::Sqlite(_)) && q.chars().count() >= 3 => {
-            !is_dense(tx, q).await?
+            if is_dense(tx, q).await? {
+                Mode::Plain
+            } else {
+                Mode::Indexed
+            }
         }
-        _ => false,
+        _ => Mode::Plain,
     };
-    let mode = if rare { Mode::Indexed } else { Mode::Plain };
     run(tx, &query(workspace_id, page, mode)).await
 }
 
