@@ -97,7 +97,9 @@ async fn search_finds_common_and_rare_terms_anywhere_in_a_large_workspace() {
     let app = TestApp::spawn().await;
     let owner = app.signup("owner@acme.com", "Owner").await;
     let ws = owner.create_workspace("Acme").await.id;
-    // 3,000 people sorted before one rare name: more than the search window.
+    // 3,000 people sorted before one rare name: a common term (more matches
+    // than SQLite sends to its FTS index) walks the name order, a rare one
+    // takes the index.
     let mut rows: Vec<MemberRecord> = (0..3_000)
         .map(|i| MemberRecord {
             id: format!("mem_bulk_{i:05}"),
@@ -143,6 +145,8 @@ async fn search_finds_common_and_rare_terms_anywhere_in_a_large_workspace() {
     assert_eq!(found("zeb%40acme").await, ["Zebulon Quux"], "by email");
     assert_eq!(found("qu").await, ["Zebulon Quux"], "two letters");
     assert_eq!(found("person").await.len(), 50, "common: a full page");
+    assert_eq!(found("PERSON").await.len(), 50, "common, any case");
+    assert_eq!(found("%40ACME.COM").await.len(), 50, "common, by email");
     assert_eq!(found("02999").await, ["Person 02999"]);
     assert!(found("%25").await.is_empty(), "LIKE wildcards are literal");
     assert!(found("%22quux%22").await.is_empty(), "quotes are literal");
