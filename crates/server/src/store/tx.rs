@@ -86,6 +86,14 @@ pub enum Tx {
 }
 
 impl Tx {
+    /// The dialect of the database this runs on.
+    pub fn dialect(&self) -> super::Dialect {
+        match self {
+            Self::Sqlite(_) => super::Dialect::Sqlite,
+            Self::Postgres(_) => super::Dialect::Postgres,
+        }
+    }
+
     /// Makes the changes durable (a read just returns its connection).
     pub async fn commit(self) -> StoreResult<()> {
         match self {

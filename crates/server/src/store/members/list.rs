@@ -64,17 +64,15 @@ pub struct MemberPage {
 /// rare one. SQLite plans without such estimates, so it is told: a term its
 /// FTS5 trigram index counts as rare (a capped count, tens of microseconds)
 /// goes to that index; any other walks the sort order until the page is
-/// full, testing each member on the index entry, which holds name and
-/// email (migration 0007), so it reads only the rows it returns.
+/// full. In name or email order it tests each member on the index entry,
+/// which holds both (migration 0007), and reads only the rows it returns; in
+/// role or join-time order it reads each member it passes.
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
     page: &MemberPage,
 ) -> StoreResult<Vec<MemberRecord>> {
-    let dialect = match tx {
-        Tx::Sqlite(_) => Dialect::Sqlite,
-        Tx::Postgres(_) => Dialect::Postgres,
-    };
+    let dialect = tx.dialect();
     let mode = match (dialect, page.q.as_deref()) {
         (Dialect::Sqlite, Some(q)) if q.chars().count() >= 3 => {
             if is_dense(tx, q).await? {
@@ -90,10 +88,13 @@ pub async fn list_members(
 
 /// Matches (in every workspace) past which joining the FTS matches costs
 /// more than walking the workspace in sort order until a page is full.
-/// Sorting n matches costs about 3 µs each; the walk tests about 0.3 µs of
-/// index entry per member it passes (name and email are in the name and
-/// email indexes) and passes about 51·N/n members of a workspace of N.
-/// They break even near n = 750 at N = 100,000 and n = 2,400 at 1,000,000.
+/// Joining and sorting n matches costs about 3 µs per match. Testing one
+/// index entry costs about 0.3 µs, and to fill a page (limit + 1 = 51 rows)
+/// the walk passes about 51·N/n members of a workspace of N. They break
+/// even where 3n = 0.3·51·N/n, at n ≈ √(5.1·N): about 710 at N = 100,000
+/// and 2,260 at 1,000,000. The count covers every workspace and the walk
+/// only this one, so a term common elsewhere but rare here walks the whole
+/// workspace (about 30 ms at 100,000 members); that was so at 5,000 too.
 const DENSE: i64 = 1_000;
 
 /// Whether `q` matches so many members that the ordered scan is cheaper
