@@ -89,10 +89,10 @@ pub async fn list_members(
 /// Matches (in every workspace) past which joining the FTS matches costs
 /// more than walking the workspace in sort order until a page is full.
 /// Joining and sorting n matches costs about 3 µs per match. Testing one
-/// index entry costs about 0.3 µs, and to fill a page (limit + 1 = 51 rows)
+/// index entry costs about 0.15 µs, and to fill a page (limit + 1 = 51 rows)
 /// the walk passes about 51·N/n members of a workspace of N. They break
-/// even where 3n = 0.3·51·N/n, at n ≈ √(5.1·N): about 710 at N = 100,000
-/// and 2,260 at 1,000,000. The count covers every workspace and the walk
+/// even where 3n = 0.15·51·N/n, at n ≈ √(2.55·N): about 500 at N = 100,000
+/// and 1,600 at 1,000,000. The count covers every workspace and the walk
 /// only this one, so a term common elsewhere but rare here walks the whole
 /// workspace (about 30 ms at 100,000 members); that was so at 5,000 too.
 const DENSE: i64 = 1_000;
