@@ -94,23 +94,29 @@ mod tests {
         DateTime::UNIX_EPOCH + Duration::milliseconds(ms)
     }
 
+    /// Keeps a session of user `u1` under `key`, read at `ms` by a read that
+    /// started at the current generation.
+    fn keep(cache: &SessionCache, key: &str, ms: i64) {
+        cache.put(key.to_owned(), session("u1"), at(ms), cache.generation());
+    }
+
     #[test]
     fn a_session_is_trusted_for_the_ttl_only() {
         let cache = SessionCache::default();
-        cache.put("h".into(), session("u1"), at(0), cache.generation());
+        keep(&cache, "h", 0);
         assert_eq!(cache.get("h", at(0)).unwrap().user_id, "u1");
         assert!(cache.get("h", at(TTL_MS - 1)).is_some());
         assert!(cache.get("h", at(TTL_MS)).is_none());
         assert!(cache.get("other", at(0)).is_none());
         // A clock that went back does not stretch the trust.
-        cache.put("h".into(), session("u1"), at(5_000), cache.generation());
+        keep(&cache, "h", 5_000);
         assert!(cache.get("h", at(4_999)).is_none());
     }
 
     #[test]
     fn forget_ends_it_at_once() {
         let cache = SessionCache::default();
-        cache.put("h".into(), session("u1"), at(0), cache.generation());
+        keep(&cache, "h", 0);
         cache.forget("h");
         assert!(cache.get("h", at(1)).is_none());
     }
@@ -124,7 +130,7 @@ mod tests {
         // ...so the late put of what was read must not bring it back.
         cache.put("h".into(), session("u1"), at(0), before);
         assert!(cache.get("h", at(0)).is_none());
-        cache.put("h".into(), session("u1"), at(0), cache.generation());
+        keep(&cache, "h", 0);
         assert!(cache.get("h", at(0)).is_some());
     }
 
@@ -133,19 +139,13 @@ mod tests {
         let cache = SessionCache::default();
         let half = CAPACITY / 2;
         for i in 0..half {
-            cache.put(format!("old{i}"), session("u"), at(0), cache.generation());
+            keep(&cache, &format!("old{i}"), 0);
         }
         for i in half..CAPACITY {
-            cache.put(
-                format!("live{i}"),
-                session("u"),
-                at(600),
-                cache.generation(),
-            );
+            keep(&cache, &format!("live{i}"), 600);
         }
         // Full: at 1.2 s the first half is stale, the second is not.
-        let now = at(1_200);
-        cache.put("new".into(), session("u"), now, cache.generation());
+        keep(&cache, "new", 1_200);
         let inner = cache.lock();
         assert_eq!(inner.entries.len(), CAPACITY - half + 1);
         assert!(inner.entries.keys().all(|k| !k.starts_with("old")));
@@ -157,13 +157,13 @@ mod tests {
     fn when_full_of_live_sessions_it_starts_again() {
         let cache = SessionCache::default();
         for i in 0..CAPACITY {
-            cache.put(format!("live{i}"), session("u"), at(0), cache.generation());
+            keep(&cache, &format!("live{i}"), 0);
         }
         // Reading one again does not empty the cache...
-        cache.put("live0".into(), session("u"), at(1), cache.generation());
+        keep(&cache, "live0", 1);
         assert_eq!(cache.lock().entries.len(), CAPACITY);
         // ...a new one does, rather than growing past the bound.
-        cache.put("new".into(), session("u"), at(2), cache.generation());
+        keep(&cache, "new", 2);
         assert_eq!(cache.lock().entries.len(), 1);
         assert!(cache.get("new", at(2)).is_some());
     }
