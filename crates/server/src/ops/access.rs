@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::store::Tx;
 use crate::store::members::MemberRecord;
-use crate::store::standing;
+use crate::store::standing::{self, Found};
 use crate::store::workspaces::Workspace;
 use anyhow::Context as _;
 use roster_model::{
@@ -94,7 +94,12 @@ pub async fn standing(
     workspace_id: &str,
     user_id: &str,
 ) -> Result<Standing, AppError> {
-    let Some((ws, me, owners)) = standing::find_standing(tx, workspace_id, user_id).await? else {
+    standing_of(standing::find_standing(tx, workspace_id, user_id).await?)
+}
+
+/// The standing that a standing statement found (`None`: no such workspace).
+pub fn standing_of(found: Option<Found>) -> Result<Standing, AppError> {
+    let Some((ws, me, owners)) = found else {
         return Ok(Standing {
             workspace: None,
             me: None,

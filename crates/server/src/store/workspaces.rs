@@ -28,7 +28,7 @@ pub struct Workspace {
     pub created_at: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(super) struct WorkspaceRow {
     id: String,
     name: String,

@@ -2,7 +2,7 @@
 //! (base64url JSON of sort, order, last key, last id).
 
 use crate::error::AppError;
-use crate::ops::Caller;
+use crate::ops::{Caller, access};
 use crate::state::AppState;
 use crate::store::members::{self, MemberPage, MemberRecord, MemberSort};
 use base64::Engine as _;
@@ -91,11 +91,23 @@ pub async fn list(
     query: &MemberQuery,
 ) -> Result<(Vec<MemberRecord>, Option<String>), AppError> {
     let mut tx = state.db.read().await?;
-    let s = crate::ops::access::standing(&mut tx, workspace_id, &caller.user_id).await?;
-    authorize(&s.actor, &Action::ListMembers, &s.facts)?;
-    let (page, sort_name) = page_of(query)?;
-    let mut rows = members::list_members(&mut tx, workspace_id, &page).await?;
+    let (page, sort_name) = match page_of(query) {
+        Ok(page) => page,
+        Err(bad) => {
+            // Who may not list learns nothing from a bad query: the decision
+            // answers first, as on every other endpoint.
+            let s = access::standing(&mut tx, workspace_id, &caller.user_id).await?;
+            authorize(&s.actor, &Action::ListMembers, &s.facts)?;
+            return Err(bad);
+        }
+    };
+    let (found, mut rows) =
+        members::list_members(&mut tx, workspace_id, &caller.user_id, &page).await?;
     tx.commit().await?;
+    // The page came in the same statement as the standing; it is used only
+    // if the standing allows it.
+    let s = access::standing_of(found)?;
+    authorize(&s.actor, &Action::ListMembers, &s.facts)?;
     let want = (page.limit - 1) as usize;
     let next = if rows.len() > want {
         rows.truncate(want);

@@ -2,6 +2,7 @@
 //! search that stays fast on large workspaces.
 
 use super::{COLUMNS, MemberRecord, MemberRow};
+use crate::store::standing::{self, Found, PAGE_COLUMNS};
 use crate::store::{Dialect, StoreResult, Tx};
 
 /// The column a team-table page is ordered by (then by id).
@@ -55,8 +56,18 @@ pub struct MemberPage {
     pub limit: u32,
 }
 
-/// One page of a workspace's members, by keyset (no OFFSET): the cost does
-/// not grow with the page number.
+/// The caller's standing in the workspace (as [`standing::find_standing`])
+/// and one page of its members, by keyset (no OFFSET): the cost does not grow
+/// with the page number. The caller decides on the standing before it uses
+/// the page.
+///
+/// Without a search term one statement reads both (see
+/// [`standing::leading`]): one round trip instead of two. A search keeps
+/// them apart. It ran slower led by the standing on both databases:
+/// PostgreSQL plans a search afresh on every run (the pattern decides the
+/// plan), and a bigger statement costs more to plan; SQLite copies each row
+/// of a UNION ALL's subquery, which the round trip saved does not repay
+/// once the search's own cost is added.
 ///
 /// A search (`q`) runs one query for the page on either database.
 /// PostgreSQL's planner estimates how many rows the pattern matches, and
@@ -70,20 +81,24 @@ pub struct MemberPage {
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
+    user_id: &str,
     page: &MemberPage,
-) -> StoreResult<Vec<MemberRecord>> {
+) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
     let dialect = tx.dialect();
-    let mode = match (dialect, page.q.as_deref()) {
-        (Dialect::Sqlite, Some(q)) if q.chars().count() >= 3 => {
-            if is_dense(tx, q).await? {
-                Mode::Plain
-            } else {
-                Mode::Indexed
-            }
-        }
+    let Some(term) = page.q.as_deref() else {
+        let mut q = query(workspace_id, page, Mode::Plain, dialect, PAGE_COLUMNS);
+        q.args.push(user_id.to_owned());
+        q.sql = standing::leading(dialect, q.args.len(), &q.sql);
+        return standing::split(run(tx, &q).await?, workspace_id);
+    };
+    let found = standing::find_standing(tx, workspace_id, user_id).await?;
+    let mode = match dialect {
+        Dialect::Sqlite if term.chars().count() >= 3 && !is_dense(tx, term).await? => Mode::Indexed,
         _ => Mode::Plain,
     };
-    run(tx, &query(workspace_id, page, mode, dialect)).await
+    let q = query(workspace_id, page, mode, dialect, COLUMNS);
+    let rows: Vec<MemberRow> = run(tx, &q).await?;
+    Ok((found, rows.into_iter().map(Into::into).collect()))
 }
 
 /// Matches (in every workspace) past which joining the FTS matches costs
@@ -123,7 +138,14 @@ struct Query {
     args: Vec<String>,
 }
 
-fn query(workspace_id: &str, page: &MemberPage, mode: Mode, dialect: Dialect) -> Query {
+/// The page's statement, selecting `columns` from `members`.
+fn query(
+    workspace_id: &str,
+    page: &MemberPage,
+    mode: Mode,
+    dialect: Dialect,
+    columns: &str,
+) -> Query {
     let col = page.sort.column();
     let (cmp, dir) = if page.descending {
         ("<", "DESC")
@@ -131,7 +153,7 @@ fn query(workspace_id: &str, page: &MemberPage, mode: Mode, dialect: Dialect) ->
         (">", "ASC")
     };
     let mut args: Vec<String> = vec![workspace_id.to_owned()];
-    let mut rows = format!("SELECT {COLUMNS} FROM members WHERE workspace_id = $1");
+    let mut rows = format!("SELECT {columns} FROM members WHERE workspace_id = $1");
     if let Some(status) = &page.status {
         args.push(status.clone());
         rows.push_str(&format!(" AND status = ${}", args.len()));
@@ -182,24 +204,28 @@ fn query(workspace_id: &str, page: &MemberPage, mode: Mode, dialect: Dialect) ->
     Query { sql, args }
 }
 
-async fn run(tx: &mut Tx, q: &Query) -> StoreResult<Vec<MemberRecord>> {
-    let rows = match tx {
+async fn run<R>(tx: &mut Tx, q: &Query) -> StoreResult<Vec<R>>
+where
+    R: Send + Unpin,
+    R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+    R: for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
+    Ok(match tx {
         Tx::Sqlite(t) => {
-            let mut query = sqlx::query_as::<_, MemberRow>(&q.sql);
+            let mut query = sqlx::query_as::<_, R>(&q.sql);
             for a in &q.args {
                 query = query.bind(a);
             }
             query.fetch_all(&mut **t).await?
         }
         Tx::Postgres(t) => {
-            let mut query = sqlx::query_as::<_, MemberRow>(&q.sql);
+            let mut query = sqlx::query_as::<_, R>(&q.sql);
             for a in &q.args {
                 query = query.bind(a);
             }
             query.fetch_all(&mut **t).await?
         }
-    };
-    Ok(rows.into_iter().map(Into::into).collect())
+    })
 }
 
 /// `%q%` for LIKE, with `%`, `_` and `\` escaped, lower-cased.
