@@ -106,7 +106,6 @@ pub async fn find_standing(
 /// row has one column more than a plain member row: each column of each row
 /// costs about 0.1 µs to decode, so the workspace's ten columns travel as
 /// one.
-#[derive(sqlx::FromRow)]
 pub(super) struct LeadRow {
     id: Option<String>,
     user_id: Option<String>,
@@ -123,8 +122,37 @@ pub(super) struct LeadRow {
     owners: Option<i64>,
 }
 
-/// A page's select list in a [`LeadRow`]'s shape, with a typed NULL for
-/// `owners` (PostgreSQL types a bare NULL in a subquery as text).
+/// Decoded by position, in [`PAGE_COLUMNS`]' order, without each value's
+/// type check: a page decodes 663 values, and looking each one's column up
+/// by name and checking its type cost more than the rest of decoding it.
+impl<'r, R> sqlx::FromRow<'r, R> for LeadRow
+where
+    R: sqlx::Row,
+    usize: sqlx::ColumnIndex<R>,
+    Option<String>: sqlx::Decode<'r, R::Database>,
+    Option<i64>: sqlx::Decode<'r, R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get_unchecked(0)?,
+            user_id: row.try_get_unchecked(1)?,
+            api_key_id: row.try_get_unchecked(2)?,
+            name: row.try_get_unchecked(3)?,
+            email: row.try_get_unchecked(4)?,
+            role: row.try_get_unchecked(5)?,
+            status: row.try_get_unchecked(6)?,
+            feature_access: row.try_get_unchecked(7)?,
+            resource_access: row.try_get_unchecked(8)?,
+            joined_at: row.try_get_unchecked(9)?,
+            invited_by: row.try_get_unchecked(10)?,
+            ws: row.try_get_unchecked(11)?,
+            owners: row.try_get_unchecked(12)?,
+        })
+    }
+}
+
+/// A page's select list in a [`LeadRow`]'s shape and order, with a typed
+/// NULL for `owners` (PostgreSQL types a bare NULL in a subquery as text).
 pub(super) const PAGE_COLUMNS: &str = "id, user_id, api_key_id, name, email, role, status, \
     feature_access, resource_access, joined_at, invited_by, NULL, CAST(NULL AS BIGINT)";
 
