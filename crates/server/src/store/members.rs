@@ -5,7 +5,7 @@
 use super::{StoreResult, Tx, exec, fetch, scalar};
 
 mod list;
-pub use list::{MemberPage, MemberSort, list_members};
+pub use list::{MemberPage, MemberSort, list_members, list_members_led};
 
 /// A member row as the server uses it; access lists stay JSON text here and
 /// are parsed by the ops layer.
@@ -53,7 +53,7 @@ pub(super) struct MemberRow {
 }
 
 /// Decoded by position, in [`COLUMNS`]' order, without each value's type
-/// check (see `standing::LeadRow`, which the team table's first pages use).
+/// check (as `standing::MemberCols`, which pages without a search term use).
 impl<'r, R> sqlx::FromRow<'r, R> for MemberRow
 where
     R: sqlx::Row,

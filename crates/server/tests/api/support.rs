@@ -186,7 +186,6 @@ impl TestApp {
     /// Adds `who` to a workspace with a role, as invitations will once they exist.
     pub async fn add_member(&self, ws: &str, who: &Session, role: &str) -> String {
         let id = format!("mem_test_{}", rand_suffix());
-        let mut tx = self.db.write().await.unwrap();
         let record = MemberRecord {
             id: id.clone(),
             workspace_id: ws.to_owned(),
@@ -201,9 +200,15 @@ impl TestApp {
             joined_at: "2026-01-01T00:00:00.000000Z".to_owned(),
             invited_by: None,
         };
-        insert_member(&mut tx, &record).await.unwrap();
-        tx.commit().await.unwrap();
+        self.insert_member(&record).await;
         id
+    }
+
+    /// Writes a member row as given, straight to the database.
+    pub async fn insert_member(&self, record: &MemberRecord) {
+        let mut tx = self.db.write().await.unwrap();
+        insert_member(&mut tx, record).await.unwrap();
+        tx.commit().await.unwrap();
     }
 
     /// Audit events recorded for a workspace.

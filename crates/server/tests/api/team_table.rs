@@ -4,6 +4,8 @@
 use crate::members::team;
 use crate::support::{TestApp, problem};
 use roster_api::{MemberResponse, Page};
+use roster_server::store::members::MemberRecord;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn members_page_by_cursor_in_every_sort_and_order_without_gaps() {
@@ -172,4 +174,74 @@ async fn search_finds_common_and_rare_terms_anywhere_in_a_large_workspace() {
     assert_eq!(res.status(), 204);
     assert!(found("xavie").await.is_empty());
     assert!(found("quux").await.is_empty());
+}
+
+#[tokio::test]
+async fn team_table_rows_carry_every_field_in_every_plan() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    let zed = app.signup("zed@acme.com", "Zed").await;
+    // Every column distinct from its neighbours, so a column read from the
+    // wrong position shows.
+    let zed_row = MemberRecord {
+        id: "mem_every_field".to_owned(),
+        workspace_id: ws.clone(),
+        user_id: Some(zed.user_id.clone()),
+        api_key_id: None,
+        name: "Zed Quill".to_owned(),
+        email: "zed@acme.com".to_owned(),
+        role: "editor".to_owned(),
+        status: "deactivated".to_owned(),
+        feature_access: r#"["dashboard"]"#.to_owned(),
+        resource_access: r#""all""#.to_owned(),
+        joined_at: "2026-02-03T04:05:06.000007Z".to_owned(),
+        invited_by: Some(owner.user_id.clone()),
+    };
+    app.insert_member(&zed_row).await;
+    app.insert_member(&MemberRecord {
+        id: "mem_second".to_owned(),
+        user_id: None,
+        api_key_id: Some("key_second".to_owned()),
+        name: "Second Quill".to_owned(),
+        email: String::new(),
+        joined_at: "2026-03-01T00:00:00.000000Z".to_owned(),
+        invited_by: None,
+        ..zed_row.clone()
+    })
+    .await;
+    let expected = json!({
+        "id": "mem_every_field",
+        "user_id": zed.user_id,
+        "name": "Zed Quill",
+        "email": "zed@acme.com",
+        "role": "editor",
+        "status": "deactivated",
+        "feature_access": ["dashboard"],
+        "resource_access": "all",
+        "joined_at": "2026-02-03T04:05:06.000007Z",
+        "invited_by": owner.user_id,
+    });
+    // No search term (standing and page in one statement, with the status
+    // and cursor placeholders), a rare term (SQLite's trigram index) and a
+    // short one (the walk).
+    for query in ["status=deactivated&sort=joined", "q=zed%20q", "q=ze"] {
+        let page: Page<Value> = owner
+            .get_ok(&format!("/workspaces/{ws}/members?{query}&limit=1"))
+            .await;
+        assert_eq!(page.items, std::slice::from_ref(&expected), "{query}");
+    }
+    let first: Page<MemberResponse> = owner
+        .get_ok(&format!(
+            "/workspaces/{ws}/members?status=deactivated&sort=joined&limit=1"
+        ))
+        .await;
+    let cursor = first.next_cursor.expect("a second deactivated member");
+    let second: Page<MemberResponse> = owner
+        .get_ok(&format!(
+            "/workspaces/{ws}/members?status=deactivated&sort=joined&limit=1&cursor={cursor}"
+        ))
+        .await;
+    let ids: Vec<_> = second.items.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!((ids, second.next_cursor), (vec!["mem_second"], None));
 }

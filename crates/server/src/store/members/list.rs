@@ -57,17 +57,28 @@ pub struct MemberPage {
 }
 
 /// The caller's standing in the workspace (as [`standing::find_standing`])
-/// and one page of its members, by keyset (no OFFSET): the cost does not grow
-/// with the page number. The caller decides on the standing before it uses
-/// the page.
-///
-/// Without a search term one statement reads both (see
-/// [`standing::leading`]): one round trip instead of two. A search keeps
-/// them apart. It ran slower led by the standing on both databases:
-/// PostgreSQL plans a search afresh on every run (the pattern decides the
-/// plan), and a bigger statement costs more to plan; SQLite copies each row
-/// of a UNION ALL's subquery, which the round trip saved does not repay
-/// once the search's own cost is added.
+/// and one page of its members without a search term, in one statement
+/// (see [`standing::leading`]): one round trip instead of two. The caller
+/// decides on the standing before it uses the page. Pages are by keyset
+/// (no OFFSET): the cost does not grow with the page number.
+pub async fn list_members_led(
+    tx: &mut Tx,
+    workspace_id: &str,
+    user_id: &str,
+    page: &MemberPage,
+) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
+    let dialect = tx.dialect();
+    let mut q = query(workspace_id, page, Mode::Plain, dialect, PAGE_COLUMNS);
+    q.args.push(user_id.to_owned());
+    q.sql = standing::leading(dialect, q.args.len(), &q.sql);
+    standing::split(run(tx, &q).await?, workspace_id)
+}
+
+/// One page of a workspace's members, by keyset; for a search, read after
+/// the caller's standing has been decided on. Led by the standing, a search
+/// ran slower on both databases: PostgreSQL plans a search afresh on every
+/// run (the pattern decides the plan) and a bigger statement costs more to
+/// plan; SQLite copies each row of a UNION ALL's subquery.
 ///
 /// A search (`q`) runs one query for the page on either database.
 /// PostgreSQL's planner estimates how many rows the pattern matches, and
@@ -81,24 +92,18 @@ pub struct MemberPage {
 pub async fn list_members(
     tx: &mut Tx,
     workspace_id: &str,
-    user_id: &str,
     page: &MemberPage,
-) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
+) -> StoreResult<Vec<MemberRecord>> {
     let dialect = tx.dialect();
-    let Some(term) = page.q.as_deref() else {
-        let mut q = query(workspace_id, page, Mode::Plain, dialect, PAGE_COLUMNS);
-        q.args.push(user_id.to_owned());
-        q.sql = standing::leading(dialect, q.args.len(), &q.sql);
-        return standing::split(run(tx, &q).await?, workspace_id);
-    };
-    let found = standing::find_standing(tx, workspace_id, user_id).await?;
-    let mode = match dialect {
-        Dialect::Sqlite if term.chars().count() >= 3 && !is_dense(tx, term).await? => Mode::Indexed,
+    let mode = match (dialect, page.q.as_deref()) {
+        (Dialect::Sqlite, Some(q)) if q.chars().count() >= 3 && !is_dense(tx, q).await? => {
+            Mode::Indexed
+        }
         _ => Mode::Plain,
     };
     let q = query(workspace_id, page, mode, dialect, COLUMNS);
     let rows: Vec<MemberRow> = run(tx, &q).await?;
-    Ok((found, rows.into_iter().map(Into::into).collect()))
+    Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Matches (in every workspace) past which joining the FTS matches costs
