@@ -1,8 +1,11 @@
 //! The skeleton's promises: probes, problem answers for unknown API paths,
-//! the SPA fallback, request ids and security headers on every response.
+//! the SPA fallback, request ids and security headers on every response, and
+//! writes that finish when their client leaves.
 
 use crate::support::TestApp;
-use roster_api::{Problem, ReadinessResponse};
+use roster_api::{Problem, ReadinessResponse, WorkspaceResponse};
+use serde_json::json;
+use std::time::Duration;
 
 #[tokio::test]
 async fn healthz_and_readyz_answer_ok() {
@@ -97,4 +100,41 @@ async fn clients_cannot_choose_the_request_id() {
     assert_ne!(id, "chosen-by-client");
     let problem: Problem = res.json().await.unwrap();
     assert_eq!(problem.request_id.as_deref(), Some(id.as_str()));
+}
+
+#[tokio::test]
+async fn a_write_whose_client_leaves_still_finishes_and_the_database_stays_usable() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    let path = format!("/workspaces/{ws}");
+    // Hold the workspace (SQLite: the write lock; PostgreSQL: its row), so
+    // the rename waits inside its handler until the client has given up.
+    let mut hold = app.db.write().await.unwrap();
+    hold.lock_workspace(&ws).await.unwrap();
+    let gave_up = owner
+        .request(reqwest::Method::PATCH, &path)
+        .json(&json!({"name": "Renamed"}))
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await;
+    assert!(gave_up.is_err_and(|e| e.is_timeout()));
+    hold.commit().await.unwrap();
+    let mut name = String::new();
+    for _ in 0..100 {
+        let w: WorkspaceResponse = owner.get_ok(&path).await;
+        name = w.name;
+        if name == "Renamed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(name, "Renamed", "the accepted write was abandoned");
+    // Every pooled connection still takes writes.
+    for i in 0..12 {
+        let res = owner
+            .patch(&path, &json!({"name": format!("Acme {i}")}))
+            .await;
+        assert_eq!(res.status(), 200);
+    }
 }
