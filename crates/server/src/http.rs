@@ -1,6 +1,6 @@
 //! The router: API routes under `/api/v1`, the probes, and the web app with
 //! an SPA fallback, wrapped in request ids, tracing and security headers;
-//! writes run to completion even if the client leaves (`detach.rs`).
+//! every request runs to completion even if the client leaves (`detach.rs`).
 
 pub mod accounts;
 pub mod audit;
@@ -52,7 +52,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(problems::api_not_found))
         .route("/api/", any(problems::api_not_found))
         .fallback(spa::serve)
-        .layer(axum::middleware::from_fn(detach::run_writes_to_completion))
+        .layer(axum::middleware::from_fn(detach::run_to_completion))
         .layer(axum::middleware::from_fn(nul::refuse))
         .layer(axum::middleware::from_fn(problems::stamp_request_id))
         .layer(axum::middleware::from_fn_with_state(
