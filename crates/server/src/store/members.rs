@@ -4,7 +4,9 @@
 
 use super::{StoreResult, Tx, exec, fetch, scalar};
 
+mod columns;
 mod list;
+pub(super) use columns::MemberCols;
 pub use list::{MemberPage, MemberSort, list_members, list_members_led};
 
 /// A member row as the server uses it; access lists stay JSON text here and
@@ -37,6 +39,7 @@ pub struct MemberRecord {
     pub invited_by: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
 pub(super) struct MemberRow {
     id: String,
     workspace_id: String,
@@ -50,33 +53,6 @@ pub(super) struct MemberRow {
     resource_access: String,
     joined_at: String,
     invited_by: Option<String>,
-}
-
-/// Decoded by position, in [`COLUMNS`]' order, without each value's type
-/// check (as `standing::MemberCols`, which pages without a search term use).
-impl<'r, R> sqlx::FromRow<'r, R> for MemberRow
-where
-    R: sqlx::Row,
-    usize: sqlx::ColumnIndex<R>,
-    String: sqlx::Decode<'r, R::Database>,
-    Option<String>: sqlx::Decode<'r, R::Database>,
-{
-    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
-        Ok(Self {
-            id: row.try_get_unchecked(0)?,
-            workspace_id: row.try_get_unchecked(1)?,
-            user_id: row.try_get_unchecked(2)?,
-            api_key_id: row.try_get_unchecked(3)?,
-            name: row.try_get_unchecked(4)?,
-            email: row.try_get_unchecked(5)?,
-            role: row.try_get_unchecked(6)?,
-            status: row.try_get_unchecked(7)?,
-            feature_access: row.try_get_unchecked(8)?,
-            resource_access: row.try_get_unchecked(9)?,
-            joined_at: row.try_get_unchecked(10)?,
-            invited_by: row.try_get_unchecked(11)?,
-        })
-    }
 }
 
 impl From<MemberRow> for MemberRecord {
@@ -98,7 +74,6 @@ impl From<MemberRow> for MemberRecord {
     }
 }
 
-/// A member row's columns, in the order [`MemberRow`] decodes them.
 const COLUMNS: &str = "id, workspace_id, user_id, api_key_id, name, email, role, status, \
                        feature_access, resource_access, joined_at, invited_by";
 

@@ -4,7 +4,7 @@
 //! team table's statement for a page without a search term starts with it,
 //! so such a page costs one round trip.
 
-use super::members::MemberRecord;
+use super::members::{MemberCols, MemberRecord};
 use super::workspaces::{Workspace, WorkspaceRow};
 use super::{Dialect, StoreError, StoreResult, Tx, fetch};
 use sqlx::{ColumnIndex, Decode, FromRow, Row};
@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 /// of it, and its active owners.
 pub type Found = (Workspace, Option<MemberRecord>, u32);
 
-/// The caller's member columns, first in both statements ([`MemberCols`]).
+/// The caller's member columns, first in both statements, in
+/// [`MemberCols`]' order.
 const MEMBER: &str = "m.id AS m_id, m.user_id AS m_user_id, m.api_key_id AS m_api_key_id, \
     m.name AS m_name, m.email AS m_email, m.role AS m_role, m.status AS m_status, \
     m.feature_access AS m_feature_access, m.resource_access AS m_resource_access, \
@@ -58,6 +59,7 @@ pub async fn find_standing(
 
 /// A page's select list in a [`LeadRow`]'s shape and order, with a typed
 /// NULL for `owners` (PostgreSQL types a bare NULL in a subquery as text).
+/// Its first eleven are `MEMBER_COLUMNS`.
 pub(super) const PAGE_COLUMNS: &str = "id, user_id, api_key_id, name, email, role, status, \
     feature_access, resource_access, joined_at, invited_by, NULL, CAST(NULL AS BIGINT)";
 
@@ -100,87 +102,20 @@ pub(super) fn split(
     let mut found = None;
     let mut members = Vec::with_capacity(rows.len());
     for r in rows {
-        let member = r.me.into_member(workspace_id);
         match (r.ws, r.owners) {
             (Some(ws), Some(owners)) => {
-                let ws: WorkspaceRow = serde_json::from_str(&ws).map_err(decode)?;
-                found = Some((ws.into(), member, count(owners)));
+                let ws: WorkspaceRow = serde_json::from_str(&ws)
+                    .map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+                found = Some((ws.into(), r.me.into_member(workspace_id), count(owners)));
             }
-            // A member's columns are NOT NULL: a page row without them is
-            // an error, not a shorter page (which would end the paging).
-            _ => members.push(member.ok_or_else(|| decode("a page row without a member"))?),
+            _ => members.push(r.me.into_page_member(workspace_id)?),
         }
     }
     Ok((found, members))
 }
 
-fn decode(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
-    StoreError::Db(sqlx::Error::Decode(e.into()))
-}
-
 fn count(owners: i64) -> u32 {
     u32::try_from(owners).unwrap_or(u32::MAX)
-}
-
-/// A member's eleven columns where a standing statement may have NULLs:
-/// the caller's (none when not a member) or a page row's.
-struct MemberCols {
-    id: Option<String>,
-    user_id: Option<String>,
-    api_key_id: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    role: Option<String>,
-    status: Option<String>,
-    feature_access: Option<String>,
-    resource_access: Option<String>,
-    joined_at: Option<String>,
-    invited_by: Option<String>,
-}
-
-impl MemberCols {
-    /// The eleven columns from position `at` on, in [`MEMBER`]'s order,
-    /// without each value's type check: a page decodes about 650 values,
-    /// and finding each by name and checking its type cost more than the
-    /// rest of decoding it.
-    fn at<'r, R>(row: &'r R, at: usize) -> Result<Self, sqlx::Error>
-    where
-        R: Row,
-        usize: ColumnIndex<R>,
-        Option<String>: Decode<'r, R::Database>,
-    {
-        Ok(Self {
-            id: row.try_get_unchecked(at)?,
-            user_id: row.try_get_unchecked(at + 1)?,
-            api_key_id: row.try_get_unchecked(at + 2)?,
-            name: row.try_get_unchecked(at + 3)?,
-            email: row.try_get_unchecked(at + 4)?,
-            role: row.try_get_unchecked(at + 5)?,
-            status: row.try_get_unchecked(at + 6)?,
-            feature_access: row.try_get_unchecked(at + 7)?,
-            resource_access: row.try_get_unchecked(at + 8)?,
-            joined_at: row.try_get_unchecked(at + 9)?,
-            invited_by: row.try_get_unchecked(at + 10)?,
-        })
-    }
-
-    /// The member, unless the columns are NULL.
-    fn into_member(self, workspace_id: &str) -> Option<MemberRecord> {
-        Some(MemberRecord {
-            id: self.id?,
-            workspace_id: workspace_id.to_owned(),
-            user_id: self.user_id,
-            api_key_id: self.api_key_id,
-            name: self.name?,
-            email: self.email?,
-            role: self.role?,
-            status: self.status?,
-            feature_access: self.feature_access?,
-            resource_access: self.resource_access?,
-            joined_at: self.joined_at?,
-            invited_by: self.invited_by,
-        })
-    }
 }
 
 /// A row of [`SQL`].

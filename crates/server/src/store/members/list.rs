@@ -1,7 +1,8 @@
 //! The team table's query: sort, filters, keyset pages, and substring
 //! search that stays fast on large workspaces.
 
-use super::{COLUMNS, MemberRecord, MemberRow};
+use super::MemberRecord;
+use super::columns::{MEMBER_COLUMNS, MemberCols};
 use crate::store::standing::{self, Found, PAGE_COLUMNS};
 use crate::store::{Dialect, StoreResult, Tx};
 
@@ -101,9 +102,11 @@ pub async fn list_members(
         }
         _ => Mode::Plain,
     };
-    let q = query(workspace_id, page, mode, dialect, COLUMNS);
-    let rows: Vec<MemberRow> = run(tx, &q).await?;
-    Ok(rows.into_iter().map(Into::into).collect())
+    let q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS);
+    let rows: Vec<MemberCols> = run(tx, &q).await?;
+    rows.into_iter()
+        .map(|r| r.into_page_member(workspace_id))
+        .collect()
 }
 
 /// Matches (in every workspace) past which joining the FTS matches costs
