@@ -28,10 +28,8 @@ pub(in crate::store) struct MemberCols {
 }
 
 impl MemberCols {
-    /// The eleven columns from position `at` on, in [`MEMBER_COLUMNS`]' order,
-    /// without each value's type check: a page decodes about 650 values,
-    /// and finding each by name and checking its type cost more than the
-    /// rest of decoding it.
+    /// The eleven columns from position `at` on, in [`MEMBER_COLUMNS`]'
+    /// order, without each value's type check (every one is TEXT).
     pub(in crate::store) fn at<'r, R>(row: &'r R, at: usize) -> Result<Self, sqlx::Error>
     where
         R: Row,
