@@ -140,12 +140,13 @@ async fn invitations_are_delivered_over_smtp_and_their_links_work() {
 
 #[tokio::test]
 async fn a_dead_smtp_server_loses_nothing_and_says_why() {
-    // A port that nothing listens on.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // A port that refuses connections: bound for the whole test, so no
+    // other test's server can be given it (freed, it once was, and the mail
+    // worker then waited on an HTTP server for an SMTP greeting), but never
+    // listening.
+    let refusing = tokio::net::TcpSocket::new_v4().unwrap();
+    refusing.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = refusing.local_addr().unwrap().port();
     let app = TestApp::spawn_with(|c| {
         c.rate_limits = roster_server::Switch::Off;
         c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
