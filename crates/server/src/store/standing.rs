@@ -4,7 +4,7 @@
 //! team table's statement for a page without a search term starts with it,
 //! so such a page costs one round trip.
 
-use super::members::{MemberCols, MemberRecord};
+use super::members::{MEMBER_COLUMNS, MemberCols, MemberRecord};
 use super::workspaces::{Workspace, WorkspaceRow};
 use super::{Dialect, StoreError, StoreResult, Tx, fetch};
 use sqlx::{ColumnIndex, Decode, FromRow, Row};
@@ -57,11 +57,11 @@ pub async fn find_standing(
     Ok(row.map(|r| (r.ws.into(), r.me.into_member(workspace_id), count(r.owners))))
 }
 
-/// A page's select list in a [`LeadRow`]'s shape and order, with a typed
-/// NULL for `owners` (PostgreSQL types a bare NULL in a subquery as text).
-/// Its first eleven are `MEMBER_COLUMNS`.
-pub(super) const PAGE_COLUMNS: &str = "id, user_id, api_key_id, name, email, role, status, \
-    feature_access, resource_access, joined_at, invited_by, NULL, CAST(NULL AS BIGINT)";
+/// A page's select list in a [`LeadRow`]'s shape and order: a member's
+/// columns, then NULL for `ws` and a typed NULL for `owners` (PostgreSQL
+/// types a bare NULL in a subquery as text).
+pub(super) static PAGE_COLUMNS: LazyLock<String> =
+    LazyLock::new(|| format!("{MEMBER_COLUMNS}, NULL, CAST(NULL AS BIGINT)"));
 
 /// The standing (the caller is `$user`), then the rows of `page`, a
 /// statement selecting [`PAGE_COLUMNS`] with the workspace as `$1`. Both

@@ -91,29 +91,25 @@ pub async fn list(
     query: &MemberQuery,
 ) -> Result<(Vec<MemberRecord>, Option<String>), AppError> {
     let mut tx = state.db.read().await?;
-    let (page, sort_name) = match page_of(query) {
-        Ok(page) => page,
-        Err(bad) => {
-            // Who may not list learns nothing from a bad query: the decision
-            // answers first, as on every other endpoint.
+    let (page, sort_name, mut rows) = match page_of(query) {
+        Ok((page, sort_name)) if page.q.is_none() => {
+            // The standing leads the page in one statement; the page is used
+            // only if the standing allows it.
+            let (found, rows) =
+                members::list_members_led(&mut tx, workspace_id, &caller.user_id, &page).await?;
+            let s = access::standing_of(found)?;
+            authorize(&s.actor, &Action::ListMembers, &s.facts)?;
+            (page, sort_name, rows)
+        }
+        parsed => {
+            // A search costs more than a page, so it runs only once allowed;
+            // and who may not list learns nothing from a bad query either.
             let s = access::standing(&mut tx, workspace_id, &caller.user_id).await?;
             authorize(&s.actor, &Action::ListMembers, &s.facts)?;
-            return Err(bad);
+            let (page, sort_name) = parsed?;
+            let rows = members::list_members(&mut tx, workspace_id, &page).await?;
+            (page, sort_name, rows)
         }
-    };
-    let mut rows = if page.q.is_none() {
-        // The standing leads the page in one statement; the page is used
-        // only if the standing allows it.
-        let (found, rows) =
-            members::list_members_led(&mut tx, workspace_id, &caller.user_id, &page).await?;
-        let s = access::standing_of(found)?;
-        authorize(&s.actor, &Action::ListMembers, &s.facts)?;
-        rows
-    } else {
-        // A search costs more than a page: it runs only once allowed.
-        let s = access::standing(&mut tx, workspace_id, &caller.user_id).await?;
-        authorize(&s.actor, &Action::ListMembers, &s.facts)?;
-        members::list_members(&mut tx, workspace_id, &page).await?
     };
     tx.commit().await?;
     let want = (page.limit - 1) as usize;

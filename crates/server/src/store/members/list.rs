@@ -69,7 +69,7 @@ pub async fn list_members_led(
     page: &MemberPage,
 ) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
     let dialect = tx.dialect();
-    let mut q = query(workspace_id, page, Mode::Plain, dialect, PAGE_COLUMNS);
+    let mut q = query(workspace_id, page, Mode::Plain, dialect, &PAGE_COLUMNS);
     q.args.push(user_id.to_owned());
     q.sql = standing::leading(dialect, q.args.len(), &q.sql);
     standing::split(run(tx, &q).await?, workspace_id)
