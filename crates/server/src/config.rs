@@ -21,6 +21,12 @@ pub struct Config {
     /// `sqlite://…` or `postgres://…`; defaults to `<data-dir>/roster.db`.
     #[arg(long, env = "ROSTER_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// PostgreSQL connections this instance opens at most; defaults to twice
+    /// the CPU cores plus one. More connections than the database can run at
+    /// once only queue inside it, and they lengthen the slowest answers
+    /// (SQLite ignores this).
+    #[arg(long, env = "ROSTER_DATABASE_POOL", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub database_pool: Option<u32>,
     /// The built web app (trunk's `dist/`).
     #[arg(long, env = "ROSTER_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
@@ -87,6 +93,7 @@ impl Config {
             port: 8080,
             data_dir: PathBuf::from("data"),
             database_url: None,
+            database_pool: None,
             dist_dir: PathBuf::from("dist"),
             public_url: None,
             rate_limits: Switch::On,
@@ -145,6 +152,23 @@ mod tests {
         let c = Config::defaults();
         assert_eq!(c.database_url(), "sqlite://data/roster.db?mode=rwc");
         assert!(!c.behind_tls());
+    }
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        config: Config,
+    }
+
+    #[test]
+    fn the_database_pool_is_a_positive_count() {
+        use clap::Parser as _;
+        let parse = |v: &str| Cli::try_parse_from(["roster", "--database-pool", v]);
+        assert_eq!(parse("7").unwrap().config.database_pool, Some(7));
+        for bad in ["0", "-1", "many"] {
+            assert!(parse(bad).is_err(), "{bad} was accepted");
+        }
+        assert!(crate::store::default_pool_size() >= 4);
     }
 
     #[test]

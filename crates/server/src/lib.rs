@@ -28,7 +28,7 @@ use tokio::net::TcpListener;
 /// state the router needs.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let url = config.database_url();
-    let db = Db::connect(&url)
+    let db = Db::connect_sized(&url, config.database_pool)
         .await
         .with_context(|| format!("opening the database at {}", store::redact_url(&url)))?;
     db.migrate().await.context("applying database migrations")?;
