@@ -54,10 +54,12 @@ impl Dialect {
 /// The database: a concrete pool per dialect.
 #[derive(Debug, Clone)]
 pub enum Db {
-    /// SQLite in WAL mode with foreign keys and a busy timeout.
-    Sqlite(SqlitePool),
-    /// PostgreSQL.
-    Postgres(PgPool),
+    /// SQLite in WAL mode with foreign keys and a busy timeout, and the gate
+    /// its writers pass one at a time (see [`Db::write`]).
+    Sqlite(SqlitePool, WriteGate),
+    /// PostgreSQL, and the gate that keeps its writers from taking every
+    /// pooled connection.
+    Postgres(PgPool, WriteGate),
 }
 
 impl Db {
@@ -75,13 +77,17 @@ impl Db {
             // round trip per request. The cost: after PostgreSQL restarts,
             // each stale pooled connection fails one request (a 500) and is
             // dropped when released (sqlx pings on release).
+            let size = pool.unwrap_or_else(default_pool_size);
             let pool = PgPoolOptions::new()
-                .max_connections(pool.unwrap_or_else(default_pool_size))
+                .max_connections(size)
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
-            Ok(Self::Postgres(pool))
+            // Writers waiting for a workspace's row lock hold their
+            // connections; two always stay free for reads.
+            let writers = size.saturating_sub(READ_RESERVE).max(1);
+            Ok(Self::Postgres(pool, WriteGate::new(writers)))
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -111,7 +117,7 @@ impl Db {
                 .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
-            Ok(Self::Sqlite(pool))
+            Ok(Self::Sqlite(pool, WriteGate::new(1)))
         } else {
             anyhow::bail!("the database URL must start with sqlite: or postgres://")
         }
@@ -120,16 +126,16 @@ impl Db {
     /// The dialect of this database.
     pub fn dialect(&self) -> Dialect {
         match self {
-            Self::Sqlite(_) => Dialect::Sqlite,
-            Self::Postgres(_) => Dialect::Postgres,
+            Self::Sqlite(..) => Dialect::Sqlite,
+            Self::Postgres(..) => Dialect::Postgres,
         }
     }
 
     /// Applies the embedded migrations of this dialect.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self {
-            Self::Sqlite(pool) => SQLITE_MIGRATOR.run(pool).await?,
-            Self::Postgres(pool) => POSTGRES_MIGRATOR.run(pool).await?,
+            Self::Sqlite(pool, _) => SQLITE_MIGRATOR.run(pool).await?,
+            Self::Postgres(pool, _) => POSTGRES_MIGRATOR.run(pool).await?,
         }
         Ok(())
     }
@@ -138,8 +144,8 @@ impl Db {
     pub async fn readiness(&self) -> Result<u32, sqlx::Error> {
         const SQL: &str = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success";
         let n: i64 = match self {
-            Self::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
-            Self::Postgres(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
+            Self::Sqlite(pool, _) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
+            Self::Postgres(pool, _) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
         };
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
@@ -149,25 +155,33 @@ impl Db {
     /// statement PostgreSQL refuses in a transaction (VACUUM after a seed).
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),
-            Self::Postgres(pool) => Tx::Postgres(Held::Conn(pool.acquire().await?)),
+            Self::Sqlite(pool, _) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),
+            Self::Postgres(pool, _) => Tx::Postgres(Held::Conn(pool.acquire().await?)),
         })
     }
 
     /// Opens a transaction that will write. SQLite takes the write lock now
     /// (`BEGIN IMMEDIATE`), so racing writers queue instead of failing later.
+    /// Within this process writers first pass the [`WriteGate`], in arrival
+    /// order and holding no connection while they wait.
     pub async fn write(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool) => Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?)),
-            Self::Postgres(pool) => Tx::Postgres(Held::Tx(pool.begin().await?)),
+            Self::Sqlite(pool, gate) => {
+                let turn = gate.turn().await;
+                Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?, turn))
+            }
+            Self::Postgres(pool, gate) => {
+                let turn = gate.turn().await;
+                Tx::Postgres(Held::Tx(pool.begin().await?, turn))
+            }
         })
     }
 
     /// Closes every connection (graceful shutdown).
     pub async fn close(&self) {
         match self {
-            Self::Sqlite(pool) => pool.close().await,
-            Self::Postgres(pool) => pool.close().await,
+            Self::Sqlite(pool, _) => pool.close().await,
+            Self::Postgres(pool, _) => pool.close().await,
         }
     }
 }
@@ -181,6 +195,38 @@ impl Db {
 pub fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     u32::try_from(2 * cores + 1).unwrap_or(u32::MAX).max(4)
+}
+
+/// PostgreSQL connections a [`WriteGate`] keeps free for reads.
+const READ_RESERVE: u32 = 2;
+
+/// How many write transactions this process runs at once; the rest wait,
+/// first come, first served, and hold no connection while they wait.
+///
+/// - **SQLite: one.** SQLite lets one connection write at a time; the others'
+///   `BEGIN IMMEDIATE` slept in SQLite's busy handler (1, 2, 5 … 100 ms) and
+///   retried, each holding a pooled connection: the lock sat idle between
+///   sleeps, whoever retried at the right moment went first (single invites
+///   at 10,000 members: p99 500–880 ms, now under 90 ms at the same rate),
+///   and eight waiting writers left no connection for reads. The busy
+///   timeout still covers other processes on the file (`roster-server seed`).
+/// - **PostgreSQL: the pool less two.** Writers queued on one workspace's
+///   row lock hold their connections; without the gate a handful of them
+///   stalled every read of the instance.
+#[derive(Debug, Clone)]
+pub struct WriteGate(std::sync::Arc<tokio::sync::Semaphore>);
+
+impl WriteGate {
+    fn new(writers: u32) -> Self {
+        let writers = usize::try_from(writers).unwrap_or(1);
+        Self(std::sync::Arc::new(tokio::sync::Semaphore::new(writers)))
+    }
+
+    /// Waits for a writer's turn; the turn ends when it is dropped.
+    async fn turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        // The semaphore is never closed, so acquiring cannot fail.
+        self.0.clone().acquire_owned().await.ok()
+    }
 }
 
 /// How times are stored: RFC 3339 text in UTC with fixed precision, so text

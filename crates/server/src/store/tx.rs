@@ -40,8 +40,12 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// COMMITTED gives inside a transaction too).
 #[derive(Debug)]
 pub enum Held<DB: Database> {
-    /// A transaction (every write).
-    Tx(Transaction<'static, DB>),
+    /// A transaction (every write), with its turn at the write gate
+    /// (`store::WriteGate`), given back after the transaction ends.
+    Tx(
+        Transaction<'static, DB>,
+        Option<tokio::sync::OwnedSemaphorePermit>,
+    ),
     /// A connection (reads).
     Conn(PoolConnection<DB>),
 }
@@ -51,7 +55,7 @@ impl<DB: Database> std::ops::Deref for Held<DB> {
 
     fn deref(&self) -> &DB::Connection {
         match self {
-            Held::Tx(t) => t,
+            Held::Tx(t, _) => t,
             Held::Conn(c) => c,
         }
     }
@@ -60,7 +64,7 @@ impl<DB: Database> std::ops::Deref for Held<DB> {
 impl<DB: Database> std::ops::DerefMut for Held<DB> {
     fn deref_mut(&mut self) -> &mut DB::Connection {
         match self {
-            Held::Tx(t) => t,
+            Held::Tx(t, _) => t,
             Held::Conn(c) => c,
         }
     }
@@ -69,7 +73,9 @@ impl<DB: Database> std::ops::DerefMut for Held<DB> {
 impl<DB: Database> Held<DB> {
     async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
-            Held::Tx(t) => t.commit().await,
+            // The turn is released only after the commit (fields drop after
+            // the call; on an early drop, after the rollback is queued).
+            Held::Tx(t, _turn) => t.commit().await,
             Held::Conn(_) => Ok(()),
         }
     }

@@ -1,6 +1,7 @@
 //! The skeleton's promises: probes, problem answers for unknown API paths,
-//! the SPA fallback, request ids and security headers on every response, and
-//! writes that finish when their client leaves.
+//! the SPA fallback, request ids and security headers on every response,
+//! writes that finish when their client leaves, and reads that never wait
+//! behind queued writers.
 
 use crate::support::TestApp;
 use roster_api::{Problem, ReadinessResponse, WorkspaceResponse};
@@ -136,5 +137,33 @@ async fn a_write_whose_client_leaves_still_finishes_and_the_database_stays_usabl
             .patch(&path, &json!({"name": format!("Acme {i}")}))
             .await;
         assert_eq!(res.status(), 200);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writers_queued_behind_a_held_workspace_leave_connections_for_reads() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    let path = format!("/workspaces/{ws}");
+    let mut hold = app.db.write().await.unwrap();
+    hold.lock_workspace(&ws).await.unwrap();
+    // More waiting writers than either pool has connections (SQLite 8,
+    // PostgreSQL 2 x cores + 1 here).
+    let writers: Vec<_> = (0..40)
+        .map(|i| {
+            let request = owner
+                .request(reqwest::Method::PATCH, &path)
+                .json(&json!({"name": format!("Acme {i}")}));
+            tokio::spawn(async move { request.send().await.map(|r| r.status().as_u16()) })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let read = tokio::time::timeout(Duration::from_secs(3), owner.get(&path)).await;
+    let read = read.expect("a read waited behind the queued writers");
+    assert_eq!(read.status(), 200);
+    hold.commit().await.unwrap();
+    for w in writers {
+        assert_eq!(w.await.unwrap().unwrap(), 200, "every queued write lands");
     }
 }

@@ -36,7 +36,7 @@ async fn open(app: &TestApp, path: &str, body: Value, status: u16) -> Raw {
 async fn dump(db: &Db) -> Vec<(String, String, String)> {
     let mut cells = Vec::new();
     match db {
-        Db::Sqlite(pool) => {
+        Db::Sqlite(pool, _) => {
             let tables: Vec<String> =
                 sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
                     .fetch_all(pool)
@@ -63,7 +63,7 @@ async fn dump(db: &Db) -> Vec<(String, String, String)> {
                 }
             }
         }
-        Db::Postgres(pool) => {
+        Db::Postgres(pool, _) => {
             let columns: Vec<(String, String)> = sqlx::query_as(
                 "SELECT table_name::text, column_name::text FROM information_schema.columns \
                  WHERE table_schema = 'public'",
