@@ -47,42 +47,68 @@ fn link(state: &AppState, token: &str) -> String {
     )
 }
 
-/// A new token for `inv`, stored hashed; the message goes to the outbox.
+/// A fresh invitation token: what the link carries and what is stored.
+struct Fresh {
+    /// The token's hash, the only form stored.
+    hash: String,
+    /// When the link stops working.
+    expires_at: String,
+    /// The accept link, holding the raw token.
+    url: String,
+}
+
+fn fresh_token(state: &AppState) -> Fresh {
+    let token = crate::auth::new_token();
+    let expires = state.clock.now() + chrono::Duration::days(INVITATION_DAYS);
+    Fresh {
+        hash: crate::auth::hash_token(&token),
+        expires_at: store::time_text(expires),
+        url: link(state, &token),
+    }
+}
+
+/// A new token for `inv`, stored hashed (the previous one stops working);
+/// with `send`, the message goes to the outbox.
 async fn issue_token(
     state: &AppState,
     tx: &mut Tx,
     inv: &Invitation,
     send: bool,
 ) -> Result<(String, String), AppError> {
-    let now = state.clock.now();
-    let token = crate::auth::new_token();
-    let expires_at = store::time_text(now + chrono::Duration::days(INVITATION_DAYS));
-    invitations::update_invitation_token(
-        tx,
-        &inv.id,
-        &crate::auth::hash_token(&token),
-        &expires_at,
-    )
-    .await?;
-    let url = link(state, &token);
+    let fresh = fresh_token(state);
+    invitations::update_invitation_token(tx, &inv.id, &fresh.hash, &fresh.expires_at).await?;
     if send {
-        let id = crate::auth::new_id("msg");
-        let message = OutboxMessage {
-            id: id.clone(),
-            workspace_id: Some(inv.workspace_id.clone()),
-            recipient: inv.email.clone(),
-            subject: format!("You are invited to {} on Roster", inv.workspace_name),
-            // The link holds the raw token: sealed, like every outbox body.
-            body: state.sealer.seal(&format!(
-                "You have been invited to join {} as {}.\n\nAccept: {url}\n\nThe link expires on {expires_at}.",
-                inv.workspace_name, inv.role
-            ), &id),
-            created_at: store::time_text(now),
-            held: state.mailer.is_none(),
-        };
-        outbox::insert_outbox_message(tx, &message).await?;
+        queue_mail(state, tx, inv, &fresh).await?;
     }
-    Ok((url, expires_at))
+    Ok((fresh.url, fresh.expires_at))
+}
+
+/// The invitation message with `fresh`'s link, into the outbox.
+async fn queue_mail(
+    state: &AppState,
+    tx: &mut Tx,
+    inv: &Invitation,
+    fresh: &Fresh,
+) -> Result<(), AppError> {
+    let id = crate::auth::new_id("msg");
+    let message = OutboxMessage {
+        id: id.clone(),
+        workspace_id: Some(inv.workspace_id.clone()),
+        recipient: inv.email.clone(),
+        subject: format!("You are invited to {} on Roster", inv.workspace_name),
+        // The link holds the raw token: sealed, like every outbox body.
+        body: state.sealer.seal(
+            &format!(
+                "You have been invited to join {} as {}.\n\nAccept: {}\n\nThe link expires on {}.",
+                inv.workspace_name, inv.role, fresh.url, fresh.expires_at
+            ),
+            &id,
+        ),
+        created_at: store::time_text(state.clock.now()),
+        held: state.mailer.is_none(),
+    };
+    outbox::insert_outbox_message(tx, &message).await?;
+    Ok(())
 }
 
 /// Plans and applies a batch; valid rows are invited even when others are refused.
@@ -174,21 +200,23 @@ pub async fn invite(
                 invited_by: Some(caller.user_id.clone()),
             };
             members::insert_member(&mut tx, &member).await?;
+            // The token is made before the row, so the row is written once.
+            let fresh = fresh_token(state);
             let inv = Invitation {
                 id: crate::auth::new_id("inv"),
                 workspace_id: workspace_id.to_owned(),
                 member_id: member.id.clone(),
                 email: member.email.clone(),
                 role: member.role.clone(),
-                token_hash: crate::auth::hash_token(&crate::auth::new_token()),
+                token_hash: fresh.hash.clone(),
                 status: "pending".to_owned(),
-                expires_at: now.clone(),
+                expires_at: fresh.expires_at.clone(),
                 invited_by: Some(caller.user_id.clone()),
                 created_at: now.clone(),
                 workspace_name: ws.name.clone(),
             };
             invitations::insert_invitation(&mut tx, &inv).await?;
-            issue_token(state, &mut tx, &inv, true).await?;
+            queue_mail(state, &mut tx, &inv, &fresh).await?;
             let change = Change {
                 workspace_id,
                 action: actions::MEMBER_INVITED,
