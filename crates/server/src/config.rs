@@ -21,11 +21,10 @@ pub struct Config {
     /// `sqlite://…` or `postgres://…`; defaults to `<data-dir>/roster.db`.
     #[arg(long, env = "ROSTER_DATABASE_URL")]
     pub database_url: Option<String>,
-    /// PostgreSQL connections this instance opens at most; defaults to twice
-    /// the CPU cores plus one. More connections than the database can run at
-    /// once only queue inside it, and they lengthen the slowest answers
-    /// (SQLite ignores this).
-    #[arg(long, env = "ROSTER_DATABASE_POOL", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    /// PostgreSQL connections this instance opens at most, at least 3 (two
+    /// are kept for reads); defaults to `store::default_pool_size`, which says
+    /// why. SQLite ignores it.
+    #[arg(long, env = "ROSTER_DATABASE_POOL", value_parser = clap::value_parser!(u32).range(3..=10_000))]
     pub database_pool: Option<u32>,
     /// The built web app (trunk's `dist/`).
     #[arg(long, env = "ROSTER_DIST_DIR", default_value = "dist")]
@@ -161,14 +160,21 @@ mod tests {
     }
 
     #[test]
-    fn the_database_pool_is_a_positive_count() {
+    fn the_database_pool_leaves_room_for_reads() {
         use clap::Parser as _;
         let parse = |v: &str| Cli::try_parse_from(["roster", "--database-pool", v]);
         assert_eq!(parse("7").unwrap().config.database_pool, Some(7));
-        for bad in ["0", "-1", "many"] {
+        assert_eq!(
+            parse(&crate::store::MIN_POOL.to_string())
+                .unwrap()
+                .config
+                .database_pool,
+            Some(crate::store::MIN_POOL),
+            "the flag's lower bound is the store's"
+        );
+        for bad in ["0", "2", "many"] {
             assert!(parse(bad).is_err(), "{bad} was accepted");
         }
-        assert!(crate::store::default_pool_size() >= 4);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bulk;
 pub mod config;
+mod gate;
 pub mod invitations;
 pub mod members;
 pub mod outbox;
@@ -14,6 +15,7 @@ mod tx;
 pub mod users;
 pub mod workspaces;
 
+pub use gate::{MIN_POOL, WriteGate, default_pool_size};
 pub use tx::{Held, StoreError, StoreResult, Tx};
 pub(crate) use tx::{exec, fetch, scalar};
 
@@ -70,24 +72,22 @@ impl Db {
     }
 
     /// Opens the database named by `url`, keeping at most `pool` PostgreSQL
-    /// connections (the default when `None`; SQLite keeps its own eight).
+    /// connections (at least [`MIN_POOL`]; [`default_pool_size`] when `None`;
+    /// SQLite keeps its own eight).
     pub async fn connect_sized(url: &str, pool: Option<u32>) -> anyhow::Result<Self> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each acquire (sqlx's default): that is one more
             // round trip per request. The cost: after PostgreSQL restarts,
             // each stale pooled connection fails one request (a 500) and is
             // dropped when released (sqlx pings on release).
-            let size = pool.unwrap_or_else(default_pool_size);
+            let size = pool.unwrap_or_else(default_pool_size).max(MIN_POOL);
             let pool = PgPoolOptions::new()
                 .max_connections(size)
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
-            // Writers waiting for a workspace's row lock hold their
-            // connections; two always stay free for reads.
-            let writers = size.saturating_sub(READ_RESERVE).max(1);
-            Ok(Self::Postgres(pool, WriteGate::new(writers)))
+            Ok(Self::Postgres(pool, WriteGate::for_postgres(size)))
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -122,7 +122,7 @@ impl Db {
                 .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
-            Ok(Self::Sqlite(pool, WriteGate::new(1)))
+            Ok(Self::Sqlite(pool, WriteGate::for_sqlite()))
         } else {
             anyhow::bail!("the database URL must start with sqlite: or postgres://")
         }
@@ -172,14 +172,21 @@ impl Db {
     pub async fn write(&self) -> StoreResult<Tx> {
         Ok(match self {
             Self::Sqlite(pool, gate) => {
-                let turn = gate.turn().await;
+                let turn = gate.turn().await?;
                 Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?, turn))
             }
             Self::Postgres(pool, gate) => {
-                let turn = gate.turn().await;
+                let turn = gate.turn().await?;
                 Tx::Postgres(Held::Tx(pool.begin().await?, turn))
             }
         })
+    }
+
+    /// The gate this database's writers pass.
+    pub fn write_gate(&self) -> &WriteGate {
+        match self {
+            Self::Sqlite(_, gate) | Self::Postgres(_, gate) => gate,
+        }
     }
 
     /// Closes every connection (graceful shutdown).
@@ -188,49 +195,6 @@ impl Db {
             Self::Sqlite(pool, _) => pool.close().await,
             Self::Postgres(pool, _) => pool.close().await,
         }
-    }
-}
-
-/// PostgreSQL connections per instance unless configured: twice the CPU
-/// cores plus one. Connections beyond what the machines can run at once only
-/// wait inside PostgreSQL, and they lengthen the slowest answers: on this
-/// project's 2-core bench machine (server, PostgreSQL and load generator on
-/// one host), 5 instead of 32 took the team table's first page from about
-/// 6,500 to 7,800 req/s and a rare search's p99 from 16–21 to 13–14 ms.
-pub fn default_pool_size() -> u32 {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    u32::try_from(2 * cores + 1).unwrap_or(u32::MAX).max(4)
-}
-
-/// PostgreSQL connections a [`WriteGate`] keeps free for reads.
-const READ_RESERVE: u32 = 2;
-
-/// How many write transactions this process runs at once; the rest wait,
-/// first come, first served, and hold no connection while they wait.
-///
-/// - **SQLite: one.** SQLite lets one connection write at a time; the others'
-///   `BEGIN IMMEDIATE` slept in SQLite's busy handler (1, 2, 5 … 100 ms) and
-///   retried, each holding a pooled connection: the lock sat idle between
-///   sleeps, whoever retried at the right moment went first (single invites
-///   at 10,000 members: p99 500–880 ms, now under 90 ms at the same rate),
-///   and eight waiting writers left no connection for reads. The busy
-///   timeout still covers other processes on the file (`roster-server seed`).
-/// - **PostgreSQL: the pool less two.** Writers queued on one workspace's
-///   row lock hold their connections; without the gate a handful of them
-///   stalled every read of the instance.
-#[derive(Debug, Clone)]
-pub struct WriteGate(std::sync::Arc<tokio::sync::Semaphore>);
-
-impl WriteGate {
-    fn new(writers: u32) -> Self {
-        let writers = usize::try_from(writers).unwrap_or(1);
-        Self(std::sync::Arc::new(tokio::sync::Semaphore::new(writers)))
-    }
-
-    /// Waits for a writer's turn; the turn ends when it is dropped.
-    async fn turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        // The semaphore is never closed, so acquiring cannot fail.
-        self.0.clone().acquire_owned().await.ok()
     }
 }
 

@@ -55,15 +55,18 @@ struct Fresh {
     expires_at: String,
     /// The accept link, holding the raw token.
     url: String,
+    /// When it was made (the expiry counts from here).
+    issued_at: String,
 }
 
 fn fresh_token(state: &AppState) -> Fresh {
     let token = crate::auth::new_token();
-    let expires = state.clock.now() + chrono::Duration::days(INVITATION_DAYS);
+    let now = state.clock.now();
     Fresh {
         hash: crate::auth::hash_token(&token),
-        expires_at: store::time_text(expires),
+        expires_at: store::time_text(now + chrono::Duration::days(INVITATION_DAYS)),
         url: link(state, &token),
+        issued_at: store::time_text(now),
     }
 }
 
@@ -104,7 +107,7 @@ async fn queue_mail(
             ),
             &id,
         ),
-        created_at: store::time_text(state.clock.now()),
+        created_at: fresh.issued_at.clone(),
         held: state.mailer.is_none(),
     };
     outbox::insert_outbox_message(tx, &message).await?;

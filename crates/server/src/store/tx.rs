@@ -4,9 +4,11 @@
 //!   every statement is written once with `$n`;
 //! - `RETURNING` and `ON CONFLICT … DO UPDATE` are spelled alike (SQLite ≥ 3.35);
 //! - write locking: SQLite writers take the database lock up front
-//!   (`BEGIN IMMEDIATE`), so racing writers queue on the busy timeout instead
-//!   of failing; PostgreSQL writers lock the workspace row (`FOR UPDATE`, see
-//!   [`Tx::lock_workspace`]) so member changes in one workspace serialise.
+//!   (`BEGIN IMMEDIATE`) after their turn at the write gate (`gate.rs`), so
+//!   racing writers queue instead of failing (another process's writers, on
+//!   the busy timeout); PostgreSQL writers lock the workspace row (`FOR
+//!   UPDATE`, see [`Tx::lock_workspace`]) so member changes in one workspace
+//!   serialise.
 
 use sqlx::pool::PoolConnection;
 use sqlx::{Database, Postgres, Sqlite, Transaction};
@@ -42,10 +44,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub enum Held<DB: Database> {
     /// A transaction (every write), with its turn at the write gate
     /// (`store::WriteGate`), given back after the transaction ends.
-    Tx(
-        Transaction<'static, DB>,
-        Option<tokio::sync::OwnedSemaphorePermit>,
-    ),
+    Tx(Transaction<'static, DB>, tokio::sync::OwnedSemaphorePermit),
     /// A connection (reads).
     Conn(PoolConnection<DB>),
 }

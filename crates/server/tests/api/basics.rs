@@ -142,23 +142,35 @@ async fn a_write_whose_client_leaves_still_finishes_and_the_database_stays_usabl
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn writers_queued_behind_a_held_workspace_leave_connections_for_reads() {
-    let app = TestApp::spawn().await;
+    // PostgreSQL: five connections, so three writers (SQLite keeps eight
+    // and one writer).
+    let app = TestApp::spawn_with(|c| c.database_pool = Some(5)).await;
     let owner = app.signup("owner@acme.com", "Owner").await;
     let ws = owner.create_workspace("Acme").await.id;
     let path = format!("/workspaces/{ws}");
     let mut hold = app.db.write().await.unwrap();
     hold.lock_workspace(&ws).await.unwrap();
-    // More waiting writers than either pool has connections (SQLite 8,
-    // PostgreSQL 2 x cores + 1 here).
+    // More writers than either pool has connections.
     let writers: Vec<_> = (0..40)
         .map(|i| {
             let request = owner
                 .request(reqwest::Method::PATCH, &path)
-                .json(&json!({"name": format!("Acme {i}")}));
+                .json(&json!({"name": format!("Acme {i}")}))
+                .timeout(Duration::from_secs(30));
             tokio::spawn(async move { request.send().await.map(|r| r.status().as_u16()) })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Every writer is in: on PostgreSQL two of them wait for the row lock
+    // inside the database, the other 38 at the gate; on SQLite all 40.
+    let gate = app.db.write_gate();
+    let queued = async {
+        while gate.waiting() < 38 {
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), queued)
+        .await
+        .expect("the writers never queued at the gate");
     let read = tokio::time::timeout(Duration::from_secs(3), owner.get(&path)).await;
     let read = read.expect("a read waited behind the queued writers");
     assert_eq!(read.status(), 200);

@@ -118,7 +118,9 @@ impl TestApp {
             ..Config::defaults()
         };
         adjust(&mut config);
-        let db = Db::connect(&config.database_url()).await.expect("database");
+        let db = Db::connect_sized(&config.database_url(), config.database_pool)
+            .await
+            .expect("database");
         db.migrate().await.expect("migrations");
         let state = AppState::new(config, db.clone(), clock).expect("state");
         let sealer = state.sealer.clone();
