@@ -84,7 +84,7 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(size)
                 .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(10))
+                .acquire_timeout(gate::PATIENCE)
                 .connect(url)
                 .await?;
             Ok(Self::Postgres(pool, WriteGate::for_postgres(size)))

@@ -26,9 +26,10 @@ const READ_RESERVE: u32 = 2;
 /// The smallest PostgreSQL pool: one writer and the reads' reserve.
 pub const MIN_POOL: u32 = READ_RESERVE + 1;
 
-/// How long a writer waits for its turn, as long as for a pooled connection;
-/// then the request fails (a 500, logged) instead of queueing without end.
-const PATIENCE: Duration = Duration::from_secs(10);
+/// How long a writer waits for its turn, and a request for a pooled
+/// PostgreSQL connection; then the request fails (a 500, logged) instead of
+/// queueing without end.
+pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 
 /// PostgreSQL connections per instance unless `ROSTER_DATABASE_POOL` says
 /// otherwise: twice the CPU cores plus one, at least four. Connections beyond
