@@ -34,10 +34,10 @@ pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 /// PostgreSQL connections per instance unless `ROSTER_DATABASE_POOL` says
 /// otherwise: twice the CPU cores plus one (never below [`MIN_POOL`]).
 /// Connections beyond what the machines can run at once only wait inside
-/// PostgreSQL, and they lengthen the slowest answers: on the 2-core bench machine (server,
-/// PostgreSQL and load generator on one host), 5 instead of 32 took the team
-/// table's first page at 100,000 members from about 6,500 to 7,800 req/s and
-/// a rare search's p99 from 16–21 to 13–14 ms.
+/// PostgreSQL, and they lengthen the slowest answers: on the 2-core bench
+/// machine (server, PostgreSQL and load generator on one host), 5 instead of
+/// 32 took the team table's first page at 100,000 members from about 6,500
+/// to 7,800 req/s and a rare search's p99 from 16–21 to 13–14 ms.
 pub fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     u32::try_from(2 * cores + 1).unwrap_or(u32::MAX)
