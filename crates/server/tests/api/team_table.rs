@@ -203,7 +203,8 @@ async fn team_table_rows_carry_every_field_in_every_plan() {
         id: "mem_second".to_owned(),
         user_id: None,
         api_key_id: Some("key_second".to_owned()),
-        name: "Second Quill".to_owned(),
+        // What a page read as one JSON value (SQLite) must carry unchanged.
+        name: "Second \"Quill\" \\ \u{1}Ünïcødé 👩‍💻".to_owned(),
         email: String::new(),
         joined_at: "2026-03-01T00:00:00.000000Z".to_owned(),
         invited_by: None,
@@ -242,6 +243,16 @@ async fn team_table_rows_carry_every_field_in_every_plan() {
             "/workspaces/{ws}/members?status=deactivated&sort=joined&limit=1&cursor={cursor}"
         ))
         .await;
-    let ids: Vec<_> = second.items.iter().map(|m| m.id.as_str()).collect();
-    assert_eq!((ids, second.next_cursor), (vec!["mem_second"], None));
+    let rows: Vec<_> = second
+        .items
+        .iter()
+        .map(|m| (m.id.as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(
+        (rows, second.next_cursor),
+        (
+            vec![("mem_second", "Second \"Quill\" \\ \u{1}Ünïcødé 👩‍💻")],
+            None
+        )
+    );
 }

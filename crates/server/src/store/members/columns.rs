@@ -11,6 +11,29 @@ use sqlx::{ColumnIndex, Decode, FromRow, Row};
 pub(in crate::store) const MEMBER_COLUMNS: &str = "id, user_id, api_key_id, name, email, role, \
     status, feature_access, resource_access, joined_at, invited_by";
 
+/// (SQLite) A page of members as one value: a scalar subquery that
+/// aggregates the rows of `page` (a statement selecting [`MEMBER_COLUMNS`])
+/// into a JSON array of arrays, in `order` (the page's ORDER BY clause).
+/// sqlx's SQLite driver copies every value of every row on its worker
+/// thread and hands each row to the request's task through a channel: one
+/// text of 51 members instead of 51 rows of eleven values each was +8 %
+/// req/s and -8 % median latency on the first page at 100,000 members.
+pub(in crate::store) fn page_as_json(page: &str, order: &str) -> String {
+    format!("(SELECT json_group_array(json_array({MEMBER_COLUMNS}){order}) FROM ({page}) AS p)")
+}
+
+/// The members of a [`page_as_json`] value, in its order.
+pub(in crate::store) fn page_from_json(
+    json: &str,
+    workspace_id: &str,
+) -> StoreResult<Vec<MemberRecord>> {
+    let rows: Vec<[Option<String>; 11]> =
+        serde_json::from_str(json).map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+    rows.into_iter()
+        .map(|cols| MemberCols::from_array(cols).into_page_member(workspace_id))
+        .collect()
+}
+
 /// A member's eleven columns, read by position, each of which a standing
 /// statement may leave NULL (the caller's, when not a member).
 pub(in crate::store) struct MemberCols {
@@ -49,6 +72,36 @@ impl MemberCols {
             joined_at: row.try_get_unchecked(at + 9)?,
             invited_by: row.try_get_unchecked(at + 10)?,
         })
+    }
+
+    /// The eleven columns from an array in [`MEMBER_COLUMNS`]' order.
+    fn from_array(cols: [Option<String>; 11]) -> Self {
+        let [
+            id,
+            user_id,
+            api_key_id,
+            name,
+            email,
+            role,
+            status,
+            feature_access,
+            resource_access,
+            joined_at,
+            invited_by,
+        ] = cols;
+        Self {
+            id,
+            user_id,
+            api_key_id,
+            name,
+            email,
+            role,
+            status,
+            feature_access,
+            resource_access,
+            joined_at,
+            invited_by,
+        }
     }
 
     /// The member, unless the columns are NULL.

@@ -59,7 +59,8 @@ pub struct MemberPage {
 
 /// The caller's standing in the workspace (as [`standing::find_standing`])
 /// and one page of its members without a search term, in one statement
-/// (see [`standing::leading`]): one round trip instead of two. The caller
+/// (see [`standing::leading_one_row`] and [`standing::leading`]): one round
+/// trip instead of two. The caller
 /// decides on the standing before it uses the page. Pages are by keyset
 /// (no OFFSET): the cost does not grow with the page number.
 pub async fn list_members_led(
@@ -69,9 +70,16 @@ pub async fn list_members_led(
     page: &MemberPage,
 ) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
     let dialect = tx.dialect();
+    if dialect == Dialect::Sqlite {
+        let mut q = query(workspace_id, page, Mode::Plain, dialect, MEMBER_COLUMNS);
+        q.args.push(user_id.to_owned());
+        q.sql = standing::leading_one_row(q.args.len(), &q.sql, &q.order);
+        let row = run(tx, &q).await?.pop();
+        return standing::split_one_row(row, workspace_id);
+    }
     let mut q = query(workspace_id, page, Mode::Plain, dialect, &PAGE_COLUMNS);
     q.args.push(user_id.to_owned());
-    q.sql = standing::leading(dialect, q.args.len(), &q.sql);
+    q.sql = standing::leading(q.args.len(), &q.sql);
     standing::split(run(tx, &q).await?, workspace_id)
 }
 
@@ -144,6 +152,8 @@ enum Mode {
 struct Query {
     sql: String,
     args: Vec<String>,
+    /// The page's ORDER BY clause.
+    order: String,
 }
 
 /// The page's statement, selecting `columns` from `members`.
@@ -209,7 +219,7 @@ fn query(
             format!("{rows}{search}{order} LIMIT {limit}")
         }
     };
-    Query { sql, args }
+    Query { sql, args, order }
 }
 
 async fn run<R>(tx: &mut Tx, q: &Query) -> StoreResult<Vec<R>>
