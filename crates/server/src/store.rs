@@ -9,6 +9,7 @@ mod gate;
 pub mod invitations;
 pub mod members;
 pub mod outbox;
+mod readers;
 pub mod sessions;
 pub mod standing;
 mod tx;
@@ -16,6 +17,7 @@ pub mod users;
 pub mod workspaces;
 
 pub use gate::{MIN_POOL, WriteGate, default_pool_size};
+pub use readers::{Reader, Readers};
 pub use tx::{Held, StoreError, StoreResult, Tx};
 pub(crate) use tx::{exec, fetch, scalar};
 
@@ -24,10 +26,16 @@ use chrono::{DateTime, Utc};
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
 use std::str::FromStr as _;
 use std::time::Duration;
+
+/// SQLite's read connections (its writers have the sqlx pool's 8): more
+/// than its readers can keep a core busy with, and each one costs a
+/// connection's page cache.
+const SQLITE_READERS: usize = 8;
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.
 pub static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -56,9 +64,10 @@ impl Dialect {
 /// The database: a concrete pool per dialect.
 #[derive(Debug, Clone)]
 pub enum Db {
-    /// SQLite in WAL mode with foreign keys and a busy timeout, and the gate
-    /// its writers pass one at a time (see [`Db::write`]).
-    Sqlite(SqlitePool, WriteGate),
+    /// SQLite in WAL mode with foreign keys and a busy timeout, the gate
+    /// its writers pass one at a time (see [`Db::write`]), and the
+    /// connections its reads use (see [`Db::read`]).
+    Sqlite(SqlitePool, WriteGate, Readers<SqliteConnection>),
     /// PostgreSQL, and the gate that keeps its writers from taking every
     /// pooled connection.
     Postgres(PgPool, WriteGate),
@@ -120,9 +129,10 @@ impl Db {
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .test_before_acquire(false)
-                .connect_with(options)
+                .connect_with(options.clone())
                 .await?;
-            Ok(Self::Sqlite(pool, WriteGate::for_sqlite()))
+            let readers = Readers::new(options, SQLITE_READERS);
+            Ok(Self::Sqlite(pool, WriteGate::for_sqlite(), readers))
         } else {
             anyhow::bail!("the database URL must start with sqlite: or postgres://")
         }
@@ -139,7 +149,7 @@ impl Db {
     /// Applies the embedded migrations of this dialect.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self {
-            Self::Sqlite(pool, _) => SQLITE_MIGRATOR.run(pool).await?,
+            Self::Sqlite(pool, ..) => SQLITE_MIGRATOR.run(pool).await?,
             Self::Postgres(pool, _) => POSTGRES_MIGRATOR.run(pool).await?,
         }
         Ok(())
@@ -149,7 +159,7 @@ impl Db {
     pub async fn readiness(&self) -> Result<u32, sqlx::Error> {
         const SQL: &str = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success";
         let n: i64 = match self {
-            Self::Sqlite(pool, _) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
+            Self::Sqlite(pool, ..) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
             Self::Postgres(pool, _) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
         };
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -158,9 +168,12 @@ impl Db {
     /// A connection without a transaction: for a use case that only reads
     /// (no `BEGIN` and `COMMIT` round trips on the hot read paths), or for a
     /// statement PostgreSQL refuses in a transaction (VACUUM after a seed).
+    /// SQLite's come from [`Readers`], given back without sqlx's ping: at
+    /// 100,000 members, first page and deep cursor +3 to +10 % req/s and a
+    /// p99 of 9-12 ms instead of 11-15 ms (2 rounds, alternating binaries).
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool, _) => Tx::Sqlite(Held::Conn(pool.acquire().await?)),
+            Self::Sqlite(_, _, readers) => Tx::Sqlite(Held::Read(readers.get().await?)),
             Self::Postgres(pool, _) => Tx::Postgres(Held::Conn(pool.acquire().await?)),
         })
     }
@@ -171,7 +184,7 @@ impl Db {
     /// order and holding no connection while they wait.
     pub async fn write(&self) -> StoreResult<Tx> {
         Ok(match self {
-            Self::Sqlite(pool, gate) => {
+            Self::Sqlite(pool, gate, _) => {
                 let turn = gate.turn().await?;
                 Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?, turn))
             }
@@ -185,14 +198,17 @@ impl Db {
     /// The gate this database's writers pass.
     pub fn write_gate(&self) -> &WriteGate {
         match self {
-            Self::Sqlite(_, gate) | Self::Postgres(_, gate) => gate,
+            Self::Sqlite(_, gate, _) | Self::Postgres(_, gate) => gate,
         }
     }
 
     /// Closes every connection (graceful shutdown).
     pub async fn close(&self) {
         match self {
-            Self::Sqlite(pool, _) => pool.close().await,
+            Self::Sqlite(pool, _, readers) => {
+                readers.close().await;
+                pool.close().await;
+            }
             Self::Postgres(pool, _) => pool.close().await,
         }
     }

@@ -10,6 +10,7 @@
 //!   UPDATE`, see [`Tx::lock_workspace`]) so member changes in one workspace
 //!   serialise.
 
+use super::Reader;
 use sqlx::pool::PoolConnection;
 use sqlx::{Database, Postgres, Sqlite, Transaction};
 
@@ -36,17 +37,19 @@ impl From<sqlx::Error> for StoreError {
 /// Result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// What a [`Tx`] holds: a transaction, or for reads a pooled connection
-/// with no `BEGIN` / `COMMIT` round trips around its statements (each
-/// statement then reads committed data, which is what PostgreSQL's READ
-/// COMMITTED gives inside a transaction too).
+/// What a [`Tx`] holds: a transaction, or for reads a connection with no
+/// `BEGIN` / `COMMIT` round trips around its statements (each statement
+/// then reads committed data, which is what PostgreSQL's READ COMMITTED
+/// gives inside a transaction too).
 #[derive(Debug)]
 pub enum Held<DB: Database> {
     /// A transaction (every write), with its turn at the write gate
     /// (`store::WriteGate`), given back after the transaction ends.
     Tx(Transaction<'static, DB>, tokio::sync::OwnedSemaphorePermit),
-    /// A connection (reads).
+    /// A pooled connection (PostgreSQL's reads).
     Conn(PoolConnection<DB>),
+    /// A read connection of SQLite's own (see [`super::Readers`]).
+    Read(Reader<DB::Connection>),
 }
 
 impl<DB: Database> std::ops::Deref for Held<DB> {
@@ -56,6 +59,7 @@ impl<DB: Database> std::ops::Deref for Held<DB> {
         match self {
             Held::Tx(t, _) => t,
             Held::Conn(c) => c,
+            Held::Read(r) => r,
         }
     }
 }
@@ -65,6 +69,7 @@ impl<DB: Database> std::ops::DerefMut for Held<DB> {
         match self {
             Held::Tx(t, _) => t,
             Held::Conn(c) => c,
+            Held::Read(r) => r,
         }
     }
 }
@@ -75,7 +80,7 @@ impl<DB: Database> Held<DB> {
             // The turn is released only after the commit (fields drop after
             // the call; on an early drop, after the rollback is queued).
             Held::Tx(t, _turn) => t.commit().await,
-            Held::Conn(_) => Ok(()),
+            Held::Conn(_) | Held::Read(_) => Ok(()),
         }
     }
 }

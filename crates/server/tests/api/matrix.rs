@@ -86,7 +86,7 @@ async fn snapshot(db: &Db, ws: &str) -> Vec<String> {
         UNION ALL SELECT 'a:' || CAST(COUNT(*) AS TEXT) FROM audit_events WHERE workspace_id = $1 \
         ORDER BY 1";
     match db {
-        Db::Sqlite(p, _) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
+        Db::Sqlite(p, ..) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
         Db::Postgres(p, _) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
     }
 }

@@ -36,7 +36,7 @@ async fn open(app: &TestApp, path: &str, body: Value, status: u16) -> Raw {
 async fn dump(db: &Db) -> Vec<(String, String, String)> {
     let mut cells = Vec::new();
     match db {
-        Db::Sqlite(pool, _) => {
+        Db::Sqlite(pool, ..) => {
             let tables: Vec<String> =
                 sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
                     .fetch_all(pool)
