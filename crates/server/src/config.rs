@@ -21,9 +21,10 @@ pub struct Config {
     /// `sqlite://…` or `postgres://…`; defaults to `<data-dir>/roster.db`.
     #[arg(long, env = "ROSTER_DATABASE_URL")]
     pub database_url: Option<String>,
-    /// PostgreSQL connections this instance opens at most, at least 3 (two
-    /// are kept for reads); defaults to `store::default_pool_size`, which says
-    /// why. SQLite ignores it.
+    /// PostgreSQL connections this instance opens at most for writes, and as
+    /// many again for reads; at least 3 (the gate keeps two of the write
+    /// pool spare); defaults to `store::default_pool_size`, which says why.
+    /// SQLite ignores it.
     #[arg(long, env = "ROSTER_DATABASE_POOL", value_parser = clap::value_parser!(u32).range(3..=10_000))]
     pub database_pool: Option<u32>,
     /// The built web app (trunk's `dist/`).
@@ -160,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn the_database_pool_leaves_room_for_reads() {
+    fn the_database_pool_has_the_stores_floor() {
         use clap::Parser as _;
         let parse = |v: &str| Cli::try_parse_from(["roster", "--database-pool", v]);
         assert_eq!(parse("7").unwrap().config.database_pool, Some(7));

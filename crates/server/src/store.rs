@@ -24,7 +24,7 @@ pub(crate) use tx::{exec, fetch, scalar};
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use sqlx::migrate::Migrator;
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
     SqliteSynchronous,
@@ -33,8 +33,7 @@ use std::str::FromStr as _;
 use std::time::Duration;
 
 /// SQLite's read connections (its writers have the sqlx pool's 8): more
-/// than its readers can keep a core busy with, and each one costs a
-/// connection's page cache.
+/// than it takes to keep a core busy, and each costs a page cache.
 const SQLITE_READERS: usize = 8;
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.
@@ -68,9 +67,9 @@ pub enum Db {
     /// its writers pass one at a time (see [`Db::write`]), and the
     /// connections its reads use (see [`Db::read`]).
     Sqlite(SqlitePool, WriteGate, Readers<SqliteConnection>),
-    /// PostgreSQL, and the gate that keeps its writers from taking every
-    /// pooled connection.
-    Postgres(PgPool, WriteGate),
+    /// PostgreSQL, the gate that keeps its writers from taking every pooled
+    /// connection, and the connections its reads use (as many again).
+    Postgres(PgPool, WriteGate, Readers<PgConnection>),
 }
 
 impl Db {
@@ -81,14 +80,14 @@ impl Db {
     }
 
     /// Opens the database named by `url`, keeping at most `pool` PostgreSQL
-    /// connections (at least [`MIN_POOL`]; [`default_pool_size`] when `None`;
-    /// SQLite keeps its own eight).
+    /// connections for writes and as many for reads (at least [`MIN_POOL`];
+    /// [`default_pool_size`] when `None`; SQLite keeps its own eight of each).
     pub async fn connect_sized(url: &str, pool: Option<u32>) -> anyhow::Result<Self> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each acquire (sqlx's default): that is one more
             // round trip per request. The cost: after PostgreSQL restarts,
-            // each stale pooled connection fails one request (a 500) and is
-            // dropped when released (sqlx pings on release).
+            // each stale connection fails one request (a 500) and is dropped
+            // when released (pinged on release, as an unfinished reader is).
             let size = pool.unwrap_or_else(default_pool_size).max(MIN_POOL);
             let pool = PgPoolOptions::new()
                 .max_connections(size)
@@ -96,7 +95,8 @@ impl Db {
                 .acquire_timeout(gate::PATIENCE)
                 .connect(url)
                 .await?;
-            Ok(Self::Postgres(pool, WriteGate::for_postgres(size)))
+            let readers = Readers::new(PgConnectOptions::from_str(url)?, size as usize);
+            Ok(Self::Postgres(pool, WriteGate::for_postgres(size), readers))
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -150,7 +150,7 @@ impl Db {
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self {
             Self::Sqlite(pool, ..) => SQLITE_MIGRATOR.run(pool).await?,
-            Self::Postgres(pool, _) => POSTGRES_MIGRATOR.run(pool).await?,
+            Self::Postgres(pool, ..) => POSTGRES_MIGRATOR.run(pool).await?,
         }
         Ok(())
     }
@@ -160,7 +160,7 @@ impl Db {
         const SQL: &str = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success";
         let n: i64 = match self {
             Self::Sqlite(pool, ..) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
-            Self::Postgres(pool, _) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
+            Self::Postgres(pool, ..) => sqlx::query_scalar(SQL).fetch_one(pool).await?,
         };
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
@@ -168,13 +168,15 @@ impl Db {
     /// A connection without a transaction: for a use case that only reads
     /// (no `BEGIN` and `COMMIT` round trips on the hot read paths), or for a
     /// statement PostgreSQL refuses in a transaction (VACUUM after a seed).
-    /// SQLite's come from [`Readers`], given back without sqlx's ping: at
-    /// 100,000 members, first page and deep cursor +3 to +10 % req/s and a
-    /// p99 of 9-12 ms instead of 11-15 ms (2 rounds, alternating binaries).
+    /// They come from [`Readers`], given back without sqlx's ping. At
+    /// 100,000 members (2 rounds, alternating binaries): SQLite's first
+    /// page and deep cursor +3 to +10 % req/s, p99 9-12 ms instead of
+    /// 11-15 ms; PostgreSQL's first page, deep cursor and rare search +20
+    /// to +32 % req/s, p99 11-14 ms instead of 12-17 ms.
     pub async fn read(&self) -> StoreResult<Tx> {
         Ok(match self {
             Self::Sqlite(_, _, readers) => Tx::Sqlite(Held::Read(readers.get().await?)),
-            Self::Postgres(pool, _) => Tx::Postgres(Held::Conn(pool.acquire().await?)),
+            Self::Postgres(_, _, readers) => Tx::Postgres(Held::Read(readers.get().await?)),
         })
     }
 
@@ -188,7 +190,7 @@ impl Db {
                 let turn = gate.turn().await?;
                 Tx::Sqlite(Held::Tx(pool.begin_with("BEGIN IMMEDIATE").await?, turn))
             }
-            Self::Postgres(pool, gate) => {
+            Self::Postgres(pool, gate, _) => {
                 let turn = gate.turn().await?;
                 Tx::Postgres(Held::Tx(pool.begin().await?, turn))
             }
@@ -198,7 +200,7 @@ impl Db {
     /// The gate this database's writers pass.
     pub fn write_gate(&self) -> &WriteGate {
         match self {
-            Self::Sqlite(_, gate, _) | Self::Postgres(_, gate) => gate,
+            Self::Sqlite(_, gate, _) | Self::Postgres(_, gate, _) => gate,
         }
     }
 
@@ -209,7 +211,10 @@ impl Db {
                 readers.close().await;
                 pool.close().await;
             }
-            Self::Postgres(pool, _) => pool.close().await,
+            Self::Postgres(pool, _, readers) => {
+                readers.close().await;
+                pool.close().await;
+            }
         }
     }
 }

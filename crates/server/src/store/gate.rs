@@ -10,9 +10,11 @@
 //!   same rate), and eight waiting writers left no connection for reads. The
 //!   busy timeout still covers other processes on the file (`roster-server
 //!   seed`), whose writers pass their own gate.
-//! - **PostgreSQL: the pool less two.** Writers queued on one workspace's row
-//!   lock hold their connections; without the gate a handful of them stalled
-//!   every read of the instance.
+//! - **PostgreSQL: the write pool less two.** Writers queued on one
+//!   workspace's row lock hold their connections; the gate keeps two of the
+//!   pool for what passes no gate (readiness checks, migrations). Reads have
+//!   as many connections again of their own (`readers.rs`), so queued
+//!   writers never stall them.
 
 use super::StoreError;
 use std::sync::Arc;
@@ -20,19 +22,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// PostgreSQL connections the gate keeps free for reads.
-const READ_RESERVE: u32 = 2;
+/// PostgreSQL write-pool connections the gate keeps for what passes no gate.
+const SPARE: u32 = 2;
 
-/// The smallest PostgreSQL pool: one writer and the reads' reserve.
-pub const MIN_POOL: u32 = READ_RESERVE + 1;
+/// The smallest PostgreSQL pool: one writer and the spare two.
+pub const MIN_POOL: u32 = SPARE + 1;
 
 /// How long a writer waits for its turn, and a request for a pooled
 /// PostgreSQL connection; then the request fails (a 500, logged) instead of
 /// queueing without end.
 pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 
-/// PostgreSQL connections per instance unless `ROSTER_DATABASE_POOL` says
-/// otherwise: twice the CPU cores plus one (never below [`MIN_POOL`]).
+/// PostgreSQL connections per instance for writes, and as many again for
+/// reads, unless `ROSTER_DATABASE_POOL` says otherwise: twice the CPU cores
+/// plus one (never below [`MIN_POOL`]).
 /// Connections beyond what the machines can run at once only wait inside
 /// PostgreSQL, and they lengthen the slowest answers: on the 2-core bench
 /// machine (server, PostgreSQL and load generator on one host), 5 instead of
@@ -56,9 +59,10 @@ impl WriteGate {
         Self::new(1)
     }
 
-    /// As many writers as a pool of `pool` connections leaves after reads.
+    /// As many writers as a pool of `pool` connections leaves after the
+    /// spare two.
     pub(super) fn for_postgres(pool: u32) -> Self {
-        Self::new(pool.saturating_sub(READ_RESERVE).max(1))
+        Self::new(pool.saturating_sub(SPARE).max(1))
     }
 
     fn new(writers: u32) -> Self {

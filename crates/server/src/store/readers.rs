@@ -1,14 +1,15 @@
-//! SQLite's read connections: a small pool of its own that takes a
-//! connection back without a round trip to it.
+//! Read connections, in a small pool of their own that takes a connection
+//! back without a round trip to it when the read went as planned.
 //!
 //! sqlx's pool pings every connection handed back to it, to flush what a
-//! cancelled statement left behind. For SQLite that ping is one more
-//! command sent to the connection's worker thread and one more reply, two
-//! thread switches on every request. A read connection holds no
-//! transaction, and sqlx's SQLite worker runs its commands in order and
-//! resets a statement whose rows nobody reads any more, so a connection
-//! given back mid-statement serves its next reader right after that
-//! statement stops. Measured on the team table's first page at 100,000
+//! cancelled statement left behind: for SQLite one more command to the
+//! connection's worker thread (two thread switches), for PostgreSQL one
+//! more network round trip to its backend, on every request. A read
+//! connection holds no transaction; one whose use case finished
+//! ([`Reader::finish`]) has nothing to flush and goes straight back. Any
+//! other (an error, a refusal, a cancelled request) is pinged first, as
+//! sqlx would, and closed if the ping fails (after PostgreSQL restarts, a
+//! stale connection fails one request and is gone). Measured at 100,000
 //! members: see `Db::read`.
 
 use crate::store::gate::PATIENCE;
@@ -18,22 +19,22 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Up to `size` read connections, opened on first use and kept open.
 #[derive(Debug)]
-pub struct Readers<C: Connection>(Arc<Shared<C>>);
+pub struct Readers<C: Connection + 'static>(Arc<Shared<C>>);
 
-impl<C: Connection> Clone for Readers<C> {
+impl<C: Connection + 'static> Clone for Readers<C> {
     fn clone(&self) -> Self {
         Self(Arc::clone(&self.0))
     }
 }
 
 #[derive(Debug)]
-struct Shared<C: Connection> {
+struct Shared<C: Connection + 'static> {
     options: C::Options,
     idle: Mutex<Vec<C>>,
     permits: Arc<Semaphore>,
 }
 
-impl<C: Connection> Readers<C> {
+impl<C: Connection + 'static> Readers<C> {
     /// A pool of at most `size` connections opened with `options`.
     pub fn new(options: C::Options, size: usize) -> Self {
         Self(Arc::new(Shared {
@@ -58,7 +59,8 @@ impl<C: Connection> Readers<C> {
         Ok(Reader {
             conn: Some(conn),
             home: Arc::clone(&self.0),
-            _permit: permit,
+            permit: Some(permit),
+            finished: false,
         })
     }
 
@@ -77,16 +79,27 @@ impl<C: Connection> Readers<C> {
     }
 }
 
-/// A read connection, back to its pool when dropped.
+/// A read connection, back to its pool when dropped: at once after
+/// [`Reader::finish`], else (an error, a refusal or a cancelled request
+/// left it mid-way) only once a ping has found it sound, as sqlx's pool
+/// would.
 #[derive(Debug)]
-pub struct Reader<C: Connection> {
+pub struct Reader<C: Connection + 'static> {
     conn: Option<C>,
     home: Arc<Shared<C>>,
-    // Released after `drop` has put the connection back.
-    _permit: OwnedSemaphorePermit,
+    // Released once the connection is back (or closed).
+    permit: Option<OwnedSemaphorePermit>,
+    finished: bool,
 }
 
-impl<C: Connection> std::ops::Deref for Reader<C> {
+impl<C: Connection + 'static> Reader<C> {
+    /// The use case read all it wanted: give the connection back as it is.
+    pub fn finish(mut self) {
+        self.finished = true;
+    }
+}
+
+impl<C: Connection + 'static> std::ops::Deref for Reader<C> {
     type Target = C;
 
     fn deref(&self) -> &C {
@@ -96,7 +109,7 @@ impl<C: Connection> std::ops::Deref for Reader<C> {
     }
 }
 
-impl<C: Connection> std::ops::DerefMut for Reader<C> {
+impl<C: Connection + 'static> std::ops::DerefMut for Reader<C> {
     fn deref_mut(&mut self) -> &mut C {
         self.conn
             .as_mut()
@@ -104,15 +117,34 @@ impl<C: Connection> std::ops::DerefMut for Reader<C> {
     }
 }
 
-impl<C: Connection> Drop for Reader<C> {
+impl<C: Connection + 'static> Drop for Reader<C> {
     fn drop(&mut self) {
-        let Some(conn) = self.conn.take() else {
+        let (Some(mut conn), Some(permit)) = (self.conn.take(), self.permit.take()) else {
             return;
         };
+        let home = Arc::clone(&self.home);
+        if self.finished {
+            home.give_back(conn);
+            drop(permit);
+            return;
+        }
+        // Without a runtime to ping on, the connection is dropped (closed).
+        if let Ok(rt) = tokio::runtime::Handle::try_current() {
+            rt.spawn(async move {
+                if conn.ping().await.is_ok() {
+                    home.give_back(conn);
+                }
+                drop(permit);
+            });
+        }
+    }
+}
+
+impl<C: Connection + 'static> Shared<C> {
+    fn give_back(&self, conn: C) {
         // After `close` the connection is dropped, which closes it.
-        if !self.home.permits.is_closed() {
-            self.home
-                .idle
+        if !self.permits.is_closed() {
+            self.idle
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(conn);
@@ -139,19 +171,41 @@ mod tests {
         sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
     }
 
-    #[tokio::test]
-    async fn a_connection_given_back_serves_the_next_reader() {
-        let readers = readers(2);
-        let mut first = readers.get().await.unwrap();
-        // A temporary table lives in its connection only.
+    /// A reader whose connection carries a mark only it can see (a
+    /// temporary table lives in its connection alone).
+    async fn marked(readers: &Readers<SqliteConnection>) -> super::Reader<SqliteConnection> {
+        let mut r = readers.get().await.unwrap();
         sqlx::query("CREATE TEMP TABLE mark (x INTEGER)")
-            .execute(&mut *first)
+            .execute(&mut *r)
             .await
             .unwrap();
-        drop(first);
+        r
+    }
+
+    async fn is_marked(r: &mut SqliteConnection) -> bool {
+        scalar(
+            r,
+            "SELECT COUNT(*) FROM temp.sqlite_schema WHERE name = 'mark'",
+        )
+        .await
+            == 1
+    }
+
+    #[tokio::test]
+    async fn a_finished_reader_gives_its_connection_straight_back() {
+        let readers = readers(2);
+        marked(&readers).await.finish();
         let mut again = readers.get().await.unwrap();
-        let sql = "SELECT COUNT(*) FROM temp.sqlite_schema WHERE name = 'mark'";
-        assert_eq!(scalar(&mut again, sql).await, 1);
+        assert!(is_marked(&mut again).await);
+    }
+
+    #[tokio::test]
+    async fn an_unfinished_reader_comes_back_after_a_ping() {
+        // One connection: the next reader waits until the ping gave it back.
+        let readers = readers(1);
+        drop(marked(&readers).await);
+        let mut again = readers.get().await.unwrap();
+        assert!(is_marked(&mut again).await);
     }
 
     #[tokio::test]

@@ -11,7 +11,6 @@
 //!   serialise.
 
 use super::Reader;
-use sqlx::pool::PoolConnection;
 use sqlx::{Database, Postgres, Sqlite, Transaction};
 
 /// What a store function can fail with.
@@ -46,9 +45,7 @@ pub enum Held<DB: Database> {
     /// A transaction (every write), with its turn at the write gate
     /// (`store::WriteGate`), given back after the transaction ends.
     Tx(Transaction<'static, DB>, tokio::sync::OwnedSemaphorePermit),
-    /// A pooled connection (PostgreSQL's reads).
-    Conn(PoolConnection<DB>),
-    /// A read connection of SQLite's own (see [`super::Readers`]).
+    /// A read connection (see [`super::Readers`]).
     Read(Reader<DB::Connection>),
 }
 
@@ -58,7 +55,6 @@ impl<DB: Database> std::ops::Deref for Held<DB> {
     fn deref(&self) -> &DB::Connection {
         match self {
             Held::Tx(t, _) => t,
-            Held::Conn(c) => c,
             Held::Read(r) => r,
         }
     }
@@ -68,7 +64,6 @@ impl<DB: Database> std::ops::DerefMut for Held<DB> {
     fn deref_mut(&mut self) -> &mut DB::Connection {
         match self {
             Held::Tx(t, _) => t,
-            Held::Conn(c) => c,
             Held::Read(r) => r,
         }
     }
@@ -80,7 +75,10 @@ impl<DB: Database> Held<DB> {
             // The turn is released only after the commit (fields drop after
             // the call; on an early drop, after the rollback is queued).
             Held::Tx(t, _turn) => t.commit().await,
-            Held::Conn(_) | Held::Read(_) => Ok(()),
+            Held::Read(r) => {
+                r.finish();
+                Ok(())
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The skeleton's promises: probes, problem answers for unknown API paths,
 //! the SPA fallback, request ids and security headers on every response,
-//! writes that finish when their client leaves, and reads that never wait
-//! behind queued writers.
+//! writes that finish when their client leaves, reads that never wait
+//! behind queued writers, and connections PostgreSQL dropped that cost at
+//! most one failed request each.
 
 use crate::support::TestApp;
 use roster_api::{Problem, ReadinessResponse, WorkspaceResponse};
@@ -177,5 +178,45 @@ async fn writers_queued_behind_a_held_workspace_leave_connections_for_reads() {
     hold.commit().await.unwrap();
     for w in writers {
         assert_eq!(w.await.unwrap().unwrap(), 200, "every queued write lands");
+    }
+}
+
+#[tokio::test]
+async fn connections_postgres_drops_fail_at_most_one_request_each() {
+    // PostgreSQL only: SQLite's connections live in this process.
+    let app = TestApp::spawn_with(|c| c.database_pool = Some(3)).await;
+    let roster_server::store::Db::Postgres(pool, ..) = &app.db else {
+        return;
+    };
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    let path = format!("/workspaces/{ws}/members");
+    for _ in 0..5 {
+        assert_eq!(owner.get(&path).await.status(), 200);
+    }
+    // As after a restart of PostgreSQL: every connection of the instance
+    // (three for writes, three for reads) is gone.
+    let killed: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert!(!killed.is_empty());
+    let mut failed = 0;
+    for _ in 0..12 {
+        match owner.get(&path).await.status().as_u16() {
+            200 => {}
+            500 => failed += 1,
+            other => panic!("answered {other}"),
+        }
+    }
+    assert!(
+        failed <= 3,
+        "{failed} reads failed: a stale connection was kept"
+    );
+    for _ in 0..5 {
+        assert_eq!(owner.get(&path).await.status(), 200, "reads recovered");
     }
 }

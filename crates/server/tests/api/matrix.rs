@@ -87,7 +87,7 @@ async fn snapshot(db: &Db, ws: &str) -> Vec<String> {
         ORDER BY 1";
     match db {
         Db::Sqlite(p, ..) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
-        Db::Postgres(p, _) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
+        Db::Postgres(p, ..) => sqlx::query_scalar(SQL).bind(ws).fetch_all(p).await.unwrap(),
     }
 }
 

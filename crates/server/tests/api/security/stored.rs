@@ -63,7 +63,7 @@ async fn dump(db: &Db) -> Vec<(String, String, String)> {
                 }
             }
         }
-        Db::Postgres(pool, _) => {
+        Db::Postgres(pool, ..) => {
             let columns: Vec<(String, String)> = sqlx::query_as(
                 "SELECT table_name::text, column_name::text FROM information_schema.columns \
                  WHERE table_schema = 'public'",
