@@ -12,6 +12,7 @@ mod postgres;
 mod proc;
 mod run;
 mod served;
+mod styles;
 mod table;
 mod test;
 mod tools;

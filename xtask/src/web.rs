@@ -1,7 +1,8 @@
 //! Builds the web app with trunk into `dist/`, then makes it CSP-clean and
 //! cheap to serve: the wasm-bindgen glue is minified (terser), trunk's inline
-//! loader script moves to a file, and every text asset gets a gzip twin
-//! (Zopfli-encoded). Skips the build when nothing it reads changed.
+//! loader script moves to a file, the stylesheets become one (`styles.rs`),
+//! and every text asset gets a gzip twin (Zopfli-encoded). Skips the build
+//! when nothing it reads changed.
 
 use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
@@ -70,6 +71,7 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
     };
     minify_glue(&dist)?;
     externalise_loader(&dist)?;
+    crate::styles::bundle(&dist)?;
     gzip_assets(&dist)?;
     std::fs::write(dist.join(STAMP), b"")?;
     println!("    built in {}", crate::proc::human(took));
@@ -159,7 +161,7 @@ fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<Str
 }
 
 /// A Subresource Integrity value (`sha384-…`), as trunk writes them.
-fn sri(bytes: &[u8]) -> String {
+pub fn sri(bytes: &[u8]) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     let digest = sha2::Sha384::digest(bytes);
@@ -186,7 +188,7 @@ fn find_inline_module(html: &str) -> Option<(usize, usize, String)> {
     None
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
