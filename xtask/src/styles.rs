@@ -12,7 +12,7 @@ use std::path::Path;
 pub fn bundle(dist: &Path) -> anyhow::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).context("reading dist/index.html")?;
-    let links = stylesheet_links(&html);
+    let links = stylesheet_links(&html)?;
     if links.is_empty() {
         bail!("dist/index.html links no stylesheet: did trunk's output change?");
     }
@@ -51,8 +51,10 @@ struct Link {
     file: String,
 }
 
-/// Every stylesheet link of `html` with a local `href=/…css`, in order.
-fn stylesheet_links(html: &str) -> Vec<Link> {
+/// Every stylesheet link of `html`, in order; each must name a distinct
+/// local `/….css` file (anything else would be left out of the join and
+/// change the cascade's order).
+fn stylesheet_links(html: &str) -> anyhow::Result<Vec<Link>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(rel) = html[from..].find("<link") {
@@ -63,12 +65,18 @@ fn stylesheet_links(html: &str) -> Vec<Link> {
         let end = start + len + 1;
         let tag = &html[start..end];
         let is_sheet = tag.contains("rel=stylesheet") || tag.contains("rel=\"stylesheet\"");
-        if is_sheet && let Some(file) = href(tag) {
+        if is_sheet {
+            let Some(file) = href(tag) else {
+                bail!("dist/index.html links a stylesheet that is not a local file: {tag}");
+            };
+            if out.iter().any(|l: &Link| l.file == file) {
+                bail!("dist/index.html links {file} twice");
+            }
             out.push(Link { start, end, file });
         }
         from = end;
     }
-    out
+    Ok(out)
 }
 
 /// The file a tag's `href=/name.css` (quoted or not) names.
@@ -81,13 +89,13 @@ fn href(tag: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::stylesheet_links;
+    use super::{bundle, stylesheet_links};
 
     #[test]
     fn stylesheet_links_are_found_in_order_quoted_or_not() {
         let html = "<title>R</title><link href=/a-1.css integrity=sha384-x rel=stylesheet>\
                     <link href=/favicon.svg rel=icon><link rel=\"stylesheet\" href=\"/b-2.css\">";
-        let links = stylesheet_links(html);
+        let links = stylesheet_links(html).unwrap();
         let files: Vec<_> = links.iter().map(|l| l.file.as_str()).collect();
         assert_eq!(files, ["a-1.css", "b-2.css"]);
         assert_eq!(
@@ -95,5 +103,42 @@ mod tests {
             "<link href=/a-1.css integrity=sha384-x rel=stylesheet>"
         );
         assert!(html[links[1].start..links[1].end].ends_with("b-2.css\">"));
+    }
+
+    #[test]
+    fn links_the_join_would_miss_are_refused() {
+        for html in [
+            "<link href=https://cdn.example/x.css rel=stylesheet>",
+            "<link href='/x.css' rel=stylesheet>",
+            "<link href=/a.css rel=stylesheet><link href=/a.css rel=stylesheet>",
+        ] {
+            assert!(stylesheet_links(html).is_err(), "{html}");
+        }
+    }
+
+    #[test]
+    fn the_stylesheets_become_one_file_in_their_order() {
+        let dist = std::env::temp_dir().join(format!("roster-styles-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dist.join(name), text).unwrap();
+        write("a-1.css", ".a { color: red; }\n");
+        write("b-2.css", ".b { color: blue; }");
+        write(
+            "index.html",
+            "<title>R</title><link href=/a-1.css integrity=sha384-x rel=stylesheet>\
+             <link href=/b-2.css integrity=sha384-y rel=stylesheet><link href=/i.svg rel=icon>",
+        );
+        bundle(&dist).unwrap();
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        let links = stylesheet_links(&html).unwrap();
+        assert_eq!(links.len(), 1, "{html}");
+        let joined = std::fs::read_to_string(dist.join(&links[0].file)).unwrap();
+        assert_eq!(joined, ".a { color: red; }\n.b { color: blue; }\n");
+        let sri = crate::web::sri(joined.as_bytes());
+        assert!(html.contains(&format!("integrity={sri} rel=stylesheet>")));
+        assert!(html.starts_with("<title>R</title><link href=/styles-"));
+        assert!(html.ends_with("<link href=/i.svg rel=icon>"));
+        assert!(!dist.join("a-1.css").exists() && !dist.join("b-2.css").exists());
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 }

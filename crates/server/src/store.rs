@@ -1,6 +1,6 @@
-//! Storage: one `Db` over sqlx's concrete SQLite and PostgreSQL pools (no
-//! `Any` driver). SQL lives only under this module; where the dialects
-//! differ, it says so here.
+//! Storage: one `Db` over sqlx's concrete SQLite and PostgreSQL drivers (no
+//! `Any` driver): sqlx's pools for writes, [`Readers`] for reads. SQL lives
+//! only under this module; where the dialects differ, it says so here.
 
 pub mod audit;
 pub mod bulk;
@@ -32,8 +32,9 @@ use sqlx::sqlite::{
 use std::str::FromStr as _;
 use std::time::Duration;
 
-/// SQLite's read connections (its writers have the sqlx pool's 8): more
-/// than it takes to keep a core busy, and each costs a page cache.
+/// SQLite's read connections (the sqlx pool keeps 8 for writes, which the
+/// gate lets in one at a time): more than it takes to keep a core busy, and
+/// each costs a page cache.
 const SQLITE_READERS: usize = 8;
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.
@@ -204,7 +205,8 @@ impl Db {
         }
     }
 
-    /// Closes every connection (graceful shutdown).
+    /// Closes the idle connections and refuses new ones (graceful shutdown);
+    /// a read connection still in use closes when it is given back.
     pub async fn close(&self) {
         match self {
             Self::Sqlite(pool, _, readers) => {
@@ -230,6 +232,11 @@ pub fn parse_time(text: &str) -> StoreResult<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))
+}
+
+/// A value the database built as JSON text, read back.
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))
 }
 
 /// A database URL with any password replaced, for messages and logs.

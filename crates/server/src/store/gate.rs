@@ -34,8 +34,9 @@ pub const MIN_POOL: u32 = SPARE + 1;
 pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 
 /// PostgreSQL connections per instance for writes, and as many again for
-/// reads, unless `ROSTER_DATABASE_POOL` says otherwise: twice the CPU cores
-/// plus one (never below [`MIN_POOL`]).
+/// reads (so an instance opens up to twice this), unless
+/// `ROSTER_DATABASE_POOL` says otherwise: twice the CPU cores plus one (never
+/// below [`MIN_POOL`]).
 /// Connections beyond what the machines can run at once only wait inside
 /// PostgreSQL, and they lengthen the slowest answers: on the 2-core bench
 /// machine (server, PostgreSQL and load generator on one host), 5 instead of

@@ -44,14 +44,20 @@ impl<C: Connection + 'static> Readers<C> {
         }))
     }
 
-    /// A connection, once one is free (at most [`PATIENCE`], then
-    /// `PoolTimedOut`, as sqlx's pools answer).
+    /// A connection, once one is free and open (at most [`PATIENCE`] in
+    /// all, then `PoolTimedOut`, as sqlx's pools answer).
     pub async fn get(&self) -> Result<Reader<C>, sqlx::Error> {
-        let permit = tokio::time::timeout(PATIENCE, self.0.permits.clone().acquire_owned())
+        tokio::time::timeout(PATIENCE, self.wait_and_open())
             .await
             .map_err(|_| sqlx::Error::PoolTimedOut)?
+    }
+
+    async fn wait_and_open(&self) -> Result<Reader<C>, sqlx::Error> {
+        let permit = Arc::clone(&self.0.permits)
+            .acquire_owned()
+            .await
             .map_err(|_| sqlx::Error::PoolClosed)?;
-        let idle = self.lock().pop();
+        let idle = self.0.lock().pop();
         let conn = match idle {
             Some(conn) => conn,
             None => self.0.options.connect().await?,
@@ -64,18 +70,17 @@ impl<C: Connection + 'static> Readers<C> {
         })
     }
 
-    /// Refuses new readers and closes the idle connections (those in use
-    /// close when they are given back).
+    /// Refuses new readers and closes the idle connections; those still in
+    /// use are dropped (so closed) when given back.
     pub async fn close(&self) {
-        self.0.permits.close();
-        let idle = std::mem::take(&mut *self.lock());
+        let idle = {
+            let mut idle = self.0.lock();
+            self.0.permits.close();
+            std::mem::take(&mut *idle)
+        };
         for conn in idle {
             let _ = conn.close().await;
         }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<C>> {
-        self.0.idle.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -129,9 +134,11 @@ impl<C: Connection + 'static> Drop for Reader<C> {
             return;
         }
         // Without a runtime to ping on, the connection is dropped (closed).
+        // A ping that hangs gives up after PATIENCE, so a stalled database
+        // cannot hold the pool's places for ever.
         if let Ok(rt) = tokio::runtime::Handle::try_current() {
             rt.spawn(async move {
-                if conn.ping().await.is_ok() {
+                if let Ok(Ok(())) = tokio::time::timeout(PATIENCE, conn.ping()).await {
                     home.give_back(conn);
                 }
                 drop(permit);
@@ -141,13 +148,16 @@ impl<C: Connection + 'static> Drop for Reader<C> {
 }
 
 impl<C: Connection + 'static> Shared<C> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<C>> {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Puts `conn` back for the next reader; after `close` (checked under
+    /// the lock `close` empties the list with) it is dropped, which closes it.
     fn give_back(&self, conn: C) {
-        // After `close` the connection is dropped, which closes it.
+        let mut idle = self.lock();
         if !self.permits.is_closed() {
-            self.idle
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(conn);
+            idle.push(conn);
         }
     }
 }
@@ -155,10 +165,9 @@ impl<C: Connection + 'static> Shared<C> {
 #[cfg(test)]
 mod tests {
     use super::Readers;
-    use futures_util::StreamExt as _;
+    use futures_util::{FutureExt as _, StreamExt as _};
     use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
     use std::str::FromStr as _;
-    use std::time::Duration;
 
     fn readers(size: usize) -> Readers<SqliteConnection> {
         Readers::new(
@@ -212,8 +221,10 @@ mod tests {
     async fn readers_beyond_the_size_wait_for_one_given_back() {
         let readers = readers(1);
         let held = readers.get().await.unwrap();
-        let waiting = tokio::time::timeout(Duration::from_millis(50), readers.get()).await;
-        assert!(waiting.is_err(), "a second reader must wait");
+        assert!(
+            readers.get().now_or_never().is_none(),
+            "a second reader must wait"
+        );
         let next = tokio::spawn({
             let readers = readers.clone();
             async move { readers.get().await.map(|_| ()) }
@@ -225,23 +236,30 @@ mod tests {
     #[tokio::test]
     async fn a_statement_dropped_mid_rows_leaves_the_connection_usable() {
         let readers = readers(1);
-        let mut first = readers.get().await.unwrap();
+        let mut first = marked(&readers).await;
         {
             let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
                        WHERE i < 1000000) SELECT i FROM n";
             let mut rows = sqlx::query_scalar::<_, i64>(sql).fetch(&mut *first);
             assert_eq!(rows.next().await.unwrap().unwrap(), 1);
         }
-        drop(first);
+        first.finish();
+        // The same connection, given back mid-statement, answers at once.
         let mut next = readers.get().await.unwrap();
+        assert!(is_marked(&mut next).await);
         assert_eq!(scalar(&mut next, "SELECT 41 + 1").await, 42);
     }
 
     #[tokio::test]
-    async fn after_close_no_reader_is_given() {
-        let readers = readers(1);
-        drop(readers.get().await.unwrap());
+    async fn after_close_no_reader_is_given_and_none_is_kept() {
+        let readers = readers(2);
+        let out = readers.get().await.unwrap();
+        readers.get().await.unwrap().finish();
+        assert_eq!(readers.0.lock().len(), 1);
         readers.close().await;
+        assert_eq!(readers.0.lock().len(), 0, "idle connections are closed");
+        out.finish();
+        assert_eq!(readers.0.lock().len(), 0, "one out at close is not kept");
         assert!(matches!(readers.get().await, Err(sqlx::Error::PoolClosed)));
     }
 }

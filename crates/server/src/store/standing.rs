@@ -6,7 +6,7 @@
 
 use super::members::{MEMBER_COLUMNS, MemberCols, MemberRecord, page_as_json, page_from_json};
 use super::workspaces::{Workspace, WorkspaceRow};
-use super::{StoreError, StoreResult, Tx, fetch};
+use super::{StoreResult, Tx, fetch};
 use sqlx::{ColumnIndex, Decode, FromRow, Row};
 use std::sync::LazyLock;
 
@@ -57,9 +57,9 @@ pub async fn find_standing(
     Ok(row.map(|r| (r.ws.into(), r.me.into_member(workspace_id), count(r.owners))))
 }
 
-/// A page's select list in a [`LeadRow`]'s shape and order: a member's
-/// columns, then NULL for `ws` and a typed NULL for `owners` (PostgreSQL
-/// types a bare NULL in a subquery as text).
+/// (PostgreSQL) A page's select list in a [`LeadRow`]'s shape and order: a
+/// member's columns, then NULL for `ws` and a typed NULL for `owners`
+/// (PostgreSQL types a bare NULL in a subquery as text).
 pub(super) static PAGE_COLUMNS: LazyLock<String> =
     LazyLock::new(|| format!("{MEMBER_COLUMNS}, NULL, CAST(NULL AS BIGINT)"));
 
@@ -85,28 +85,27 @@ pub(super) fn leading_one_row(user: usize, page: &str, order: &str) -> String {
 /// The standing and the page's members from a [`leading_one_row`]
 /// statement's row (none when the workspace is missing or deleted).
 pub(super) fn split_one_row(
-    row: Option<OneRow>,
+    row: Option<LedPageRow>,
     workspace_id: &str,
 ) -> StoreResult<(Option<Found>, Vec<MemberRecord>)> {
     let Some(r) = row else {
         return Ok((None, Vec::new()));
     };
-    let ws: WorkspaceRow = serde_json::from_str(&r.ws)
-        .map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+    let ws: WorkspaceRow = super::decode_json(&r.ws)?;
     let members = page_from_json(&r.page, workspace_id)?;
     let found = (ws.into(), r.me.into_member(workspace_id), count(r.owners));
     Ok((Some(found), members))
 }
 
 /// A row of [`leading_one_row`].
-pub(super) struct OneRow {
+pub(super) struct LedPageRow {
     me: MemberCols,
     ws: String,
     owners: i64,
     page: String,
 }
 
-impl<'r, R> FromRow<'r, R> for OneRow
+impl<'r, R> FromRow<'r, R> for LedPageRow
 where
     R: Row,
     usize: ColumnIndex<R>,
@@ -155,8 +154,7 @@ pub(super) fn split(
     for r in rows {
         match (r.ws, r.owners) {
             (Some(ws), Some(owners)) => {
-                let ws: WorkspaceRow = serde_json::from_str(&ws)
-                    .map_err(|e| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+                let ws: WorkspaceRow = super::decode_json(&ws)?;
                 found = Some((ws.into(), r.me.into_member(workspace_id), count(owners)));
             }
             _ => members.push(r.me.into_page_member(workspace_id)?),

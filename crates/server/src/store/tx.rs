@@ -2,7 +2,9 @@
 //! on whichever pool is open. The dialect differences live here:
 //! - placeholders: both drivers accept `$1…` (sqlx's SQLite binds `$NNN`), so
 //!   every statement is written once with `$n`;
-//! - `RETURNING` and `ON CONFLICT … DO UPDATE` are spelled alike (SQLite ≥ 3.35);
+//! - `RETURNING` and `ON CONFLICT … DO UPDATE` are spelled alike (SQLite ≥ 3.35;
+//!   the team table's JSON page also needs ≥ 3.44, for ORDER BY inside an
+//!   aggregate: the bundled SQLite is 3.46);
 //! - write locking: SQLite writers take the database lock up front
 //!   (`BEGIN IMMEDIATE`) after their turn at the write gate (`gate.rs`), so
 //!   racing writers queue instead of failing (another process's writers, on

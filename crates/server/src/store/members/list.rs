@@ -60,9 +60,9 @@ pub struct MemberPage {
 /// The caller's standing in the workspace (as [`standing::find_standing`])
 /// and one page of its members without a search term, in one statement
 /// (see [`standing::leading_one_row`] and [`standing::leading`]): one round
-/// trip instead of two. The caller
-/// decides on the standing before it uses the page. Pages are by keyset
-/// (no OFFSET): the cost does not grow with the page number.
+/// trip instead of two. The caller decides on the standing before it uses
+/// the page. Pages are by keyset (no OFFSET): the cost does not grow with
+/// the page number.
 pub async fn list_members_led(
     tx: &mut Tx,
     workspace_id: &str,
