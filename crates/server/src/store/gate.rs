@@ -28,9 +28,10 @@ const SPARE: u32 = 2;
 /// The smallest PostgreSQL pool: one writer and the spare two.
 pub const MIN_POOL: u32 = SPARE + 1;
 
-/// How long a writer waits for its turn, and a request for a pooled
-/// PostgreSQL connection; then the request fails (a 500, logged) instead of
-/// queueing without end.
+/// How long a writer waits for its turn, a request for a pooled
+/// PostgreSQL connection, and a read for a connection of `readers.rs` (or
+/// the ping that vets one given back mid-way); then the request fails (a
+/// 500, logged) instead of queueing without end.
 pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 
 /// PostgreSQL connections per instance for writes, and as many again for

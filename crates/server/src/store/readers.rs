@@ -127,12 +127,12 @@ impl<C: Connection + 'static> Drop for Reader<C> {
         let (Some(mut conn), Some(permit)) = (self.conn.take(), self.permit.take()) else {
             return;
         };
-        let home = Arc::clone(&self.home);
         if self.finished {
-            home.give_back(conn);
+            self.home.give_back(conn);
             drop(permit);
             return;
         }
+        let home = Arc::clone(&self.home);
         // Without a runtime to ping on, the connection is dropped (closed).
         // A ping that hangs gives up after PATIENCE, so a stalled database
         // cannot hold the pool's places for ever.
