@@ -264,7 +264,7 @@ pub async fn refresh_statistics(db: &Db) -> StoreResult<()> {
         let mut conn = db.read().await?;
         super::exec!(
             &mut conn,
-            "VACUUM (ANALYZE) users, members, invitations, audit_events"
+            "VACUUM (ANALYZE) users, members, member_grams, invitations, audit_events"
         )?;
         return conn.commit().await;
     }

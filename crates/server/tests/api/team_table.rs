@@ -224,9 +224,14 @@ async fn team_table_rows_carry_every_field_in_every_plan() {
         "invited_by": owner.user_id,
     });
     // No search term (standing and page in one statement, with the status
-    // and cursor placeholders), a rare term (SQLite's trigram index) and a
-    // short one (the walk).
-    for query in ["status=deactivated&sort=joined", "q=zed%20q", "q=ze"] {
+    // and cursor placeholders), a rare term (SQLite's trigram index), a
+    // short one (the walk) and one trigram (its list, led by the standing).
+    for query in [
+        "status=deactivated&sort=joined",
+        "q=zed%20q",
+        "q=ze",
+        "q=ZED&status=deactivated",
+    ] {
         let page: Page<Value> = owner
             .get_ok(&format!("/workspaces/{ws}/members?{query}&limit=1"))
             .await;
@@ -255,4 +260,109 @@ async fn team_table_rows_carry_every_field_in_every_plan() {
             None
         )
     );
+}
+
+#[tokio::test]
+async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Owner").await;
+    let ws = owner.create_workspace("Acme").await.id;
+    // Names that hold "mar" anywhere, in any case, some twice (the id breaks
+    // the tie), and emails that hold it where the name does not.
+    let names = [
+        "Mara Quist",
+        "Omar Diaz",
+        "Ana Kumar",
+        "MARTIN Lee",
+        "Lee Smart",
+        "Zoe Ng",
+    ];
+    let rows: Vec<MemberRecord> = (0..240)
+        .map(|i| MemberRecord {
+            id: format!("mem_grams_{:03}", (i * 7) % 240),
+            workspace_id: ws.clone(),
+            user_id: None,
+            api_key_id: None,
+            name: names[i % names.len()].to_owned(),
+            email: format!("{}{i}@acme.com", ["mar", "zoe", "ana"][i % 3]),
+            role: "viewer".to_owned(),
+            status: ["invited", "active"][i % 2].to_owned(),
+            feature_access: "\"all\"".to_owned(),
+            resource_access: "\"all\"".to_owned(),
+            joined_at: "2026-01-01T00:00:00.000000Z".to_owned(),
+            invited_by: None,
+        })
+        .collect();
+    let (zed, mary) = (
+        app.signup("z@acme.com", "Zed").await.user_id,
+        app.signup("y@acme.com", "Mar Y").await.user_id,
+    );
+    let mut tx = app.db.write().await.unwrap();
+    roster_server::store::bulk::insert_members(&mut tx, &rows)
+        .await
+        .unwrap();
+    // Renamed (as an invitee who joins is) and removed members are kept up.
+    use roster_server::store::members::{delete_member, update_member_joined};
+    update_member_joined(&mut tx, "mem_grams_000", &zed, "Zed", "z@acme.com", "x")
+        .await
+        .unwrap();
+    update_member_joined(&mut tx, "mem_grams_001", &mary, "Mar Y", "y@acme.com", "x")
+        .await
+        .unwrap();
+    delete_member(&mut tx, &ws, "mem_grams_002").await.unwrap();
+    tx.commit().await.unwrap();
+    let pages = |query: String| {
+        let owner = &owner;
+        let ws = ws.clone();
+        async move {
+            let (mut all, mut cursor) = (Vec::new(), String::new());
+            loop {
+                let page: Page<MemberResponse> = owner
+                    .get_ok(&format!("/workspaces/{ws}/members?limit=7&{query}{cursor}"))
+                    .await;
+                all.extend(page.items.into_iter().map(|m| (m.name, m.email, m.id)));
+                match page.next_cursor {
+                    Some(next) => cursor = format!("&cursor={next}"),
+                    None => return all,
+                }
+            }
+        }
+    };
+    for order in ["asc", "desc"] {
+        for status in ["", "&status=active"] {
+            let table = pages(format!("sort=name&order={order}{status}")).await;
+            for q in ["mar", "MAR", "mAr", "art", "ar@", "mart", "@ac", "zzz"] {
+                let found = pages(format!("sort=name&order={order}{status}&q={q}")).await;
+                let term = q.to_lowercase();
+                let expected: Vec<_> = table
+                    .iter()
+                    .filter(|(n, e, _)| {
+                        n.to_lowercase().contains(&term) || e.to_lowercase().contains(&term)
+                    })
+                    .cloned()
+                    .collect();
+                assert_eq!(found, expected, "q={q} order={order}{status}");
+            }
+        }
+    }
+    let page: Page<MemberResponse> = owner
+        .get_ok(&format!("/workspaces/{ws}/members?q=mar%20y"))
+        .await;
+    assert_eq!(page.items.len(), 1, "the renamed member under its new name");
+    // The last trigram of the longest name and email a member can have.
+    let longest = MemberRecord {
+        id: "mem_longest".to_owned(),
+        name: format!("{}Qzx", "n".repeat(61)),
+        email: format!("{}@kwv.example", "e".repeat(242)),
+        ..rows[3].clone()
+    };
+    assert_eq!((longest.name.len(), longest.email.len()), (64, 254));
+    app.insert_member(&longest).await;
+    for q in ["QZX", "kwv", "ple"] {
+        let page: Page<MemberResponse> = owner
+            .get_ok(&format!("/workspaces/{ws}/members?q={q}"))
+            .await;
+        let ids: Vec<_> = page.items.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["mem_longest"], "{q}");
+    }
 }

@@ -92,9 +92,10 @@ pub async fn list(
 ) -> Result<(Vec<MemberRecord>, Option<String>), AppError> {
     let mut tx = state.db.read().await?;
     let (page, sort_name, mut rows) = match page_of(query) {
-        Ok((page, sort_name)) if page.q.is_none() => {
+        Ok((page, sort_name)) if members::leads(&page) => {
             // The standing leads the page in one statement; the page is used
-            // only if the standing allows it.
+            // only if the standing allows it (a page that leads costs no
+            // more to read than a first page).
             let (found, rows) =
                 members::list_members_led(&mut tx, workspace_id, &caller.user_id, &page).await?;
             let s = access::standing_of(found)?;
@@ -102,8 +103,9 @@ pub async fn list(
             (page, sort_name, rows)
         }
         parsed => {
-            // A search costs more than a page, so it runs only once allowed;
-            // and who may not list learns nothing from a bad query either.
+            // Any other search may cost more than a page, so it runs only
+            // once allowed; and who may not list learns nothing from a bad
+            // query either.
             let s = access::standing(&mut tx, workspace_id, &caller.user_id).await?;
             authorize(&s.actor, &Action::ListMembers, &s.facts)?;
             let (page, sort_name) = parsed?;
