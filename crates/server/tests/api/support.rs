@@ -60,12 +60,42 @@ pub async fn fresh_postgres_database(base: &str) -> String {
     let mut conn = sqlx::PgConnection::connect(base)
         .await
         .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
+    static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    SWEPT.get_or_init(|| sweep_finished_runs(base)).await;
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&mut conn)
         .await
         .expect("creating a test database");
     let (prefix, _) = base.rsplit_once('/').expect("a database URL has a path");
     format!("{prefix}/{name}")
+}
+
+/// Drops the databases earlier test runs created on `base` (a server
+/// that outlives the run, such as a developer's own): those of processes
+/// that have ended. The run's own stay until the next run, for a look.
+async fn sweep_finished_runs(base: &str) {
+    use sqlx::Connection as _;
+    if !std::path::Path::new("/proc/self").exists() {
+        return; // no way to tell a finished run from a running one
+    }
+    let mut conn = sqlx::PgConnection::connect(base)
+        .await
+        .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'roster\\_test\\_%'",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("listing test databases");
+    for name in names {
+        let pid = name.split('_').nth(2).unwrap_or_default();
+        if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            // Another sweeping run may have dropped it already.
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn)
+                .await;
+        }
+    }
 }
 
 fn rand_suffix() -> u32 {
