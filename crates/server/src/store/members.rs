@@ -5,9 +5,10 @@
 use super::{StoreResult, Tx, exec, fetch, scalar};
 
 mod columns;
+mod grams;
 mod list;
 pub(super) use columns::{MEMBER_COLUMNS, MemberCols, page_as_json, page_from_json};
-pub use list::{MemberPage, MemberSort, leads, list_members, list_members_led};
+pub use list::{MemberPage, MemberSort, is_led_page, list_members, list_members_led};
 
 /// A member row as the server uses it; access lists stay JSON text here and
 /// are parsed by the ops layer.

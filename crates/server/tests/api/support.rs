@@ -52,7 +52,8 @@ pub async fn fresh_postgres_database(base: &str) -> String {
     use sqlx::Connection as _;
     static SEQ: AtomicU32 = AtomicU32::new(0);
     let name = format!(
-        "roster_test_{}_{}_{}",
+        "roster_test_{}_{}_{}_{}",
+        host_tag(),
         std::process::id(),
         SEQ.fetch_add(1, Ordering::Relaxed),
         rand_suffix()
@@ -70,9 +71,11 @@ pub async fn fresh_postgres_database(base: &str) -> String {
     format!("{prefix}/{name}")
 }
 
-/// Drops the databases earlier test runs created on `base` (a server
-/// that outlives the run, such as a developer's own): those of processes
-/// that have ended. The run's own stay until the next run, for a look.
+/// Drops the databases earlier test runs on this host created on `base` (a
+/// server that outlives the run, such as a developer's own): those of
+/// processes that have ended. Another host's (or container's) are left
+/// alone, and so is any database still in use (no FORCE). The run's own
+/// stay until the next run, for a look.
 async fn sweep_finished_runs(base: &str) {
     use sqlx::Connection as _;
     if !std::path::Path::new("/proc/self").exists() {
@@ -81,21 +84,32 @@ async fn sweep_finished_runs(base: &str) {
     let mut conn = sqlx::PgConnection::connect(base)
         .await
         .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
-    let names: Vec<String> = sqlx::query_scalar(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'roster\\_test\\_%'",
-    )
-    .fetch_all(&mut conn)
-    .await
-    .expect("listing test databases");
+    let ours = format!("roster\\_test\\_{}\\_%", host_tag());
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE $1")
+            .bind(ours)
+            .fetch_all(&mut conn)
+            .await
+            .expect("listing test databases");
     for name in names {
-        let pid = name.split('_').nth(2).unwrap_or_default();
+        let pid = name.split('_').nth(3).unwrap_or_default();
         if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            // Another sweeping run may have dropped it already.
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            // In use, or dropped by another sweeping run: left as it is.
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
                 .execute(&mut conn)
                 .await;
         }
     }
+}
+
+/// Eight hex digits naming this host (its UTS namespace: a container has
+/// its own), so a sweep reads process ids only where they mean something.
+fn host_tag() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let hash = host.trim().bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
 }
 
 fn rand_suffix() -> u32 {

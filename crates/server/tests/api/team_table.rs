@@ -267,8 +267,10 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
     let app = TestApp::spawn().await;
     let owner = app.signup("owner@acme.com", "Owner").await;
     let ws = owner.create_workspace("Acme").await.id;
-    // Names that hold "mar" anywhere, in any case, some twice (the id breaks
-    // the tie), and emails that hold it where the name does not.
+    // Names that hold "mar" anywhere, in any case, some many times (the id
+    // breaks the tie), and emails that hold it where the name does not.
+    // "@acm" matches over 1,000 members (SQLite walks its first trigram's
+    // list, which "@acn" shares, and tests each member).
     let names = [
         "Mara Quist",
         "Omar Diaz",
@@ -277,16 +279,20 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
         "Lee Smart",
         "Zoe Ng",
     ];
-    let rows: Vec<MemberRecord> = (0..240)
+    let rows: Vec<MemberRecord> = (0..2_400)
         .map(|i| MemberRecord {
-            id: format!("mem_grams_{:03}", (i * 7) % 240),
+            id: format!("mem_grams_{:04}", (i * 7) % 2_400),
             workspace_id: ws.clone(),
             user_id: None,
             api_key_id: None,
             name: names[i % names.len()].to_owned(),
-            email: format!("{}{i}@acme.com", ["mar", "zoe", "ana"][i % 3]),
+            email: format!(
+                "{}{i}@ac{}.com",
+                ["mar", "zoe", "ana"][i % 3],
+                ["me", "ne"][i % 2]
+            ),
             role: "viewer".to_owned(),
-            status: ["invited", "active"][i % 2].to_owned(),
+            status: ["invited", "active", "deactivated"][i / 2 % 3].to_owned(),
             feature_access: "\"all\"".to_owned(),
             resource_access: "\"all\"".to_owned(),
             joined_at: "2026-01-01T00:00:00.000000Z".to_owned(),
@@ -301,15 +307,24 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
     roster_server::store::bulk::insert_members(&mut tx, &rows)
         .await
         .unwrap();
-    // Renamed (as an invitee who joins is) and removed members are kept up.
-    use roster_server::store::members::{delete_member, update_member_joined};
-    update_member_joined(&mut tx, "mem_grams_000", &zed, "Zed", "z@acme.com", "x")
+    // Renamed (as an invitee who joins is), removed and deactivated members
+    // are kept up.
+    use roster_server::store::members::{delete_member, update_member, update_member_joined};
+    update_member_joined(&mut tx, "mem_grams_0000", &zed, "Zed", "z@acme.com", "x")
         .await
         .unwrap();
-    update_member_joined(&mut tx, "mem_grams_001", &mary, "Mar Y", "y@acme.com", "x")
+    update_member_joined(&mut tx, "mem_grams_0007", &mary, "Mar Y", "y@acme.com", "x")
         .await
         .unwrap();
-    delete_member(&mut tx, &ws, "mem_grams_002").await.unwrap();
+    delete_member(&mut tx, &ws, "mem_grams_0014").await.unwrap();
+    let mut moved = rows
+        .iter()
+        .find(|m| m.id == "mem_grams_0021")
+        .unwrap()
+        .clone();
+    moved.status = "active".to_owned();
+    moved.role = "editor".to_owned();
+    update_member(&mut tx, &moved).await.unwrap();
     tx.commit().await.unwrap();
     let pages = |query: String| {
         let owner = &owner;
@@ -318,9 +333,15 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
             let (mut all, mut cursor) = (Vec::new(), String::new());
             loop {
                 let page: Page<MemberResponse> = owner
-                    .get_ok(&format!("/workspaces/{ws}/members?limit=7&{query}{cursor}"))
+                    .get_ok(&format!(
+                        "/workspaces/{ws}/members?limit=50&{query}{cursor}"
+                    ))
                     .await;
-                all.extend(page.items.into_iter().map(|m| (m.name, m.email, m.id)));
+                all.extend(
+                    page.items
+                        .into_iter()
+                        .map(|m| (m.name, m.email, m.id, m.status)),
+                );
                 match page.next_cursor {
                     Some(next) => cursor = format!("&cursor={next}"),
                     None => return all,
@@ -329,14 +350,14 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
         }
     };
     for order in ["asc", "desc"] {
-        for status in ["", "&status=active"] {
+        for status in ["", "&status=active", "&status=deactivated"] {
             let table = pages(format!("sort=name&order={order}{status}")).await;
-            for q in ["mar", "MAR", "mAr", "art", "ar@", "mart", "@ac", "zzz"] {
+            for q in ["mar", "MAR", "mAr", "art", "ar@", "mart", "@acm", "zzz"] {
                 let found = pages(format!("sort=name&order={order}{status}&q={q}")).await;
                 let term = q.to_lowercase();
                 let expected: Vec<_> = table
                     .iter()
-                    .filter(|(n, e, _)| {
+                    .filter(|(n, e, ..)| {
                         n.to_lowercase().contains(&term) || e.to_lowercase().contains(&term)
                     })
                     .cloned()
@@ -345,24 +366,34 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
             }
         }
     }
-    let page: Page<MemberResponse> = owner
-        .get_ok(&format!("/workspaces/{ws}/members?q=mar%20y"))
-        .await;
-    assert_eq!(page.items.len(), 1, "the renamed member under its new name");
+    let found = pages("q=mar%20y".to_owned()).await;
+    assert_eq!(found.len(), 1, "the renamed member under its new name");
+    let found = pages("q=mar&status=active".to_owned()).await;
+    assert!(
+        found.iter().any(|m| m.2 == "mem_grams_0021"),
+        "moved to active"
+    );
     // The last trigram of the longest name and email a member can have.
     let longest = MemberRecord {
         id: "mem_longest".to_owned(),
-        name: format!("{}Qzx", "n".repeat(61)),
+        name: format!("{}Qzx", "n".repeat(97)),
         email: format!("{}@kwv.example", "e".repeat(242)),
         ..rows[3].clone()
     };
-    assert_eq!((longest.name.len(), longest.email.len()), (64, 254));
+    assert_eq!((longest.name.len(), longest.email.len()), (100, 254));
     app.insert_member(&longest).await;
     for q in ["QZX", "kwv", "ple"] {
-        let page: Page<MemberResponse> = owner
-            .get_ok(&format!("/workspaces/{ws}/members?q={q}"))
-            .await;
-        let ids: Vec<_> = page.items.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<_> = pages(format!("q={q}"))
+            .await
+            .into_iter()
+            .map(|m| m.2)
+            .collect();
         assert_eq!(ids, ["mem_longest"], "{q}");
     }
+    // Who is not a member learns nothing, however cheap the search.
+    let outsider = app.signup("out@else.com", "Out Sider").await;
+    let res = outsider
+        .get(&format!("/workspaces/{ws}/members?q=mar"))
+        .await;
+    problem(res, 404, "not_a_member").await;
 }

@@ -92,7 +92,7 @@ pub async fn list(
 ) -> Result<(Vec<MemberRecord>, Option<String>), AppError> {
     let mut tx = state.db.read().await?;
     let (page, sort_name, mut rows) = match page_of(query) {
-        Ok((page, sort_name)) if members::leads(&page) => {
+        Ok((page, sort_name)) if members::is_led_page(&page) => {
             // The standing leads the page in one statement; the page is used
             // only if the standing allows it (a page that leads costs no
             // more to read than a first page).

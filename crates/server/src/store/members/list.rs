@@ -60,7 +60,7 @@ pub struct MemberPage {
 /// The caller's standing in the workspace (as [`standing::find_standing`])
 /// and one page of its members, in one statement (see
 /// [`standing::leading_one_row`] and [`standing::leading`]): one round trip
-/// instead of two. Only for a page that [`leads`]. The caller decides on the
+/// instead of two. Only for a page that [`is_led_page`]. The caller decides on the
 /// standing before it uses the page. Pages are by keyset (no OFFSET): the
 /// cost does not grow with the page number.
 pub async fn list_members_led(
@@ -72,13 +72,14 @@ pub async fn list_members_led(
     let dialect = tx.dialect();
     let mode = own_gram(page).map_or(Mode::Plain, Mode::Grams);
     if dialect == Dialect::Sqlite {
-        let mut q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS);
+        // The JSON page orders its members itself.
+        let mut q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS, true);
         q.args.push(user_id.to_owned());
         q.sql = standing::leading_one_row(q.args.len(), &q.sql, &q.order);
         let row = run(tx, &q).await?.pop();
         return standing::split_one_row(row, workspace_id);
     }
-    let mut q = query(workspace_id, page, mode, dialect, &PAGE_COLUMNS);
+    let mut q = query(workspace_id, page, mode, dialect, &PAGE_COLUMNS, false);
     q.args.push(user_id.to_owned());
     q.sql = standing::leading(q.args.len(), &q.sql);
     standing::split(run(tx, &q).await?, workspace_id)
@@ -88,7 +89,7 @@ pub async fn list_members_led(
 /// before it runs, as a page without a search term, or a search in name
 /// order for a term of three characters (its own trigram: the walk reads
 /// only the entries it returns, and its plan does not depend on the term).
-pub fn leads(page: &MemberPage) -> bool {
+pub fn is_led_page(page: &MemberPage) -> bool {
     page.q.is_none() || own_gram(page).is_some()
 }
 
@@ -101,7 +102,7 @@ fn own_gram(page: &MemberPage) -> Option<String> {
 }
 
 /// One page of a workspace's members, by keyset; for a search that does
-/// not [`leads`], read after the caller's standing has been decided on. Led
+/// not [`is_led_page`], read after the caller's standing has been decided on. Led
 /// by the standing, such a search ran slower on both databases: PostgreSQL
 /// plans a search afresh on every run (the pattern decides the plan) and a
 /// bigger statement costs more to plan; SQLite copies each row of a UNION
@@ -130,7 +131,7 @@ pub async fn list_members(
 ) -> StoreResult<Vec<MemberRecord>> {
     let dialect = tx.dialect();
     let mode = search_mode(tx, page).await?;
-    let q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS);
+    let q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS, false);
     let rows: Vec<MemberCols> = run(tx, &q).await?;
     rows.into_iter()
         .map(|r| r.into_page_member(workspace_id))
@@ -207,20 +208,22 @@ enum Mode {
 }
 
 /// SQL and its text arguments, in order.
-struct Query {
-    sql: String,
-    args: Vec<String>,
+pub(super) struct Query {
+    pub(super) sql: String,
+    pub(super) args: Vec<String>,
     /// The page's ORDER BY clause, in the page's columns.
-    order: String,
+    pub(super) order: String,
 }
 
-/// The page's statement, selecting `columns` from `members`.
+/// The page's statement, selecting `columns` from `members` (`reordered`: the
+/// caller orders the rows itself, see [`super::grams::grams_query`]).
 fn query(
     workspace_id: &str,
     page: &MemberPage,
     mode: Mode,
     dialect: Dialect,
     columns: &str,
+    reordered: bool,
 ) -> Query {
     let col = page.sort.column();
     let (cmp, dir) = if page.descending {
@@ -228,26 +231,11 @@ fn query(
     } else {
         (">", "ASC")
     };
+    if let Mode::Grams(gram) = &mode {
+        return super::grams::grams_query(workspace_id, page, gram, dialect, columns, reordered);
+    }
     let mut args: Vec<String> = vec![workspace_id.to_owned()];
-    let (mut rows, key) = match &mode {
-        Mode::Grams(gram) => {
-            args.push(gram.clone());
-            // SQLite's CROSS JOIN keeps the list as the outer loop.
-            let join = match dialect {
-                Dialect::Sqlite => "CROSS JOIN",
-                Dialect::Postgres => "JOIN",
-            };
-            let rows = format!(
-                "SELECT {columns} FROM member_grams AS g {join} members \
-                 ON members.id = g.member_id WHERE g.workspace_id = $1 AND g.gram = $2"
-            );
-            (rows, ["g.member_name", "g.member_id"])
-        }
-        _ => (
-            format!("SELECT {columns} FROM members WHERE workspace_id = $1"),
-            [col, "id"],
-        ),
-    };
+    let mut rows = format!("SELECT {columns} FROM members WHERE workspace_id = $1");
     if let Some(status) = &page.status {
         args.push(status.clone());
         rows.push_str(&format!(" AND status = ${}", args.len()));
@@ -256,37 +244,13 @@ fn query(
         args.push(after.clone());
         args.push(id.clone());
         let n = args.len();
-        rows.push_str(&format!(
-            " AND ({}, {}) {cmp} (${}, ${n})",
-            key[0],
-            key[1],
-            n - 1
-        ));
+        rows.push_str(&format!(" AND ({col}, id) {cmp} (${}, ${n})", n - 1));
     }
-    let order = format!(" ORDER BY {} {dir}, {} {dir}", key[0], key[1]);
-    // The page's order in its own columns (the same order: a list's
-    // member_name and member_id are the member's name and id).
-    let page_order = format!(" ORDER BY {col} {dir}, id {dir}");
+    let order = format!(" ORDER BY {col} {dir}, id {dir}");
     let mut search = String::new();
-    // Every member on a trigram's list holds it: a term that is its own
-    // trigram needs no test.
-    let own = |q: &String| matches!(&mode, Mode::Grams(g) if *g == q.to_lowercase());
-    if let Some(q) = page.q.as_ref().filter(|q| !own(q)) {
+    if let Some(q) = &page.q {
         args.push(like_pattern(q));
-        let n = args.len();
-        search = match dialect {
-            // SQLite's LIKE already ignores ASCII case, and its lower() folds
-            // nothing else: the same matches without a lower-cased copy of
-            // each name and email the walk passes (twice as fast).
-            Dialect::Sqlite => {
-                format!(" AND (name LIKE ${n} ESCAPE '\\' OR email LIKE ${n} ESCAPE '\\')")
-            }
-            // PostgreSQL's LIKE is case-sensitive; its pg_trgm indexes are on
-            // the lower-cased columns.
-            Dialect::Postgres => format!(
-                " AND (lower(name) LIKE ${n} ESCAPE '\\' OR lower(email) LIKE ${n} ESCAPE '\\')"
-            ),
-        };
+        search = search_clause(dialect, args.len());
     }
     let limit = page.limit;
     let sql = match mode {
@@ -306,11 +270,7 @@ fn query(
             format!("{rows}{search}{order} LIMIT {limit}")
         }
     };
-    Query {
-        sql,
-        args,
-        order: page_order,
-    }
+    Query { sql, args, order }
 }
 
 async fn run<R>(tx: &mut Tx, q: &Query) -> StoreResult<Vec<R>>
@@ -337,8 +297,26 @@ where
     })
 }
 
+/// The test that a member's name or email holds the pattern bound as `$n`
+/// (a [`like_pattern`]).
+pub(super) fn search_clause(dialect: Dialect, n: usize) -> String {
+    match dialect {
+        // SQLite's LIKE already ignores ASCII case, and its lower() folds
+        // nothing else: the same matches without a lower-cased copy of each
+        // name and email the walk passes (twice as fast).
+        Dialect::Sqlite => {
+            format!(" AND (name LIKE ${n} ESCAPE '\\' OR email LIKE ${n} ESCAPE '\\')")
+        }
+        // PostgreSQL's LIKE is case-sensitive; its pg_trgm indexes are on the
+        // lower-cased columns.
+        Dialect::Postgres => format!(
+            " AND (lower(name) LIKE ${n} ESCAPE '\\' OR lower(email) LIKE ${n} ESCAPE '\\')"
+        ),
+    }
+}
+
 /// `%q%` for LIKE, with `%`, `_` and `\` escaped, lower-cased.
-fn like_pattern(q: &str) -> String {
+pub(super) fn like_pattern(q: &str) -> String {
     let mut p = String::with_capacity(q.len() + 2);
     p.push('%');
     for c in q.to_lowercase().chars() {
