@@ -9,7 +9,7 @@
 -- load). SQLite triggers cannot use a recursive CTE, so a table of
 -- character positions numbers a value's trigrams (names and emails are
 -- validated far below its 1,024). The PostgreSQL migration of this version
--- builds the same table with a function and one trigger.
+-- builds the same table with a function and two triggers.
 CREATE TABLE member_gram_positions (n INTEGER PRIMARY KEY);
 WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 1024)
 INSERT INTO member_gram_positions (n) SELECT n FROM p;

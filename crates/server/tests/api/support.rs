@@ -84,15 +84,21 @@ async fn sweep_finished_runs(base: &str) {
     let mut conn = sqlx::PgConnection::connect(base)
         .await
         .expect("ROSTER_TEST_DATABASE_URL must reach PostgreSQL");
-    let ours = format!("roster\\_test\\_{}\\_%", host_tag());
     let names: Vec<String> =
-        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE $1")
-            .bind(ours)
+        sqlx::query_scalar(r"SELECT datname FROM pg_database WHERE datname LIKE 'roster\_test\_%'")
             .fetch_all(&mut conn)
             .await
             .expect("listing test databases");
+    let tag = host_tag();
     for name in names {
-        let pid = name.split('_').nth(3).unwrap_or_default();
+        // roster_test_<host>_<pid>_<seq>_<random>, or before the host tag
+        // roster_test_<pid>_<seq>_<random>.
+        let parts: Vec<&str> = name.split('_').collect();
+        let pid = match parts.as_slice() {
+            [_, _, host, pid, _, _] if *host == tag => *pid,
+            [_, _, pid, _, _] => *pid,
+            _ => continue,
+        };
         if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
             // In use, or dropped by another sweeping run: left as it is.
             let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
@@ -102,13 +108,17 @@ async fn sweep_finished_runs(base: &str) {
     }
 }
 
-/// Eight hex digits naming this host (its UTS namespace: a container has
-/// its own), so a sweep reads process ids only where they mean something.
+/// Eight hex digits naming this host and process-id namespace (a
+/// container has its own), so a sweep reads process ids only where they
+/// mean something.
 fn host_tag() -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
-    let hash = host.trim().bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
+    let pids = std::fs::read_link("/proc/self/ns/pid").unwrap_or_default();
+    let hash = format!("{}{}", host.trim(), pids.display())
+        .bytes()
+        .fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
     format!("{hash:08x}")
 }
 

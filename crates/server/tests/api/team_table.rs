@@ -317,11 +317,13 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
         .await
         .unwrap();
     delete_member(&mut tx, &ws, "mem_grams_0014").await.unwrap();
+    // "Lee Smart", deactivated, made active.
     let mut moved = rows
         .iter()
-        .find(|m| m.id == "mem_grams_0021")
+        .find(|m| m.id == "mem_grams_0028")
         .unwrap()
         .clone();
+    assert_eq!(moved.status, "deactivated");
     moved.status = "active".to_owned();
     moved.role = "editor".to_owned();
     update_member(&mut tx, &moved).await.unwrap();
@@ -370,8 +372,13 @@ async fn searches_page_by_cursor_as_the_filtered_table_in_both_orders() {
     assert_eq!(found.len(), 1, "the renamed member under its new name");
     let found = pages("q=mar&status=active".to_owned()).await;
     assert!(
-        found.iter().any(|m| m.2 == "mem_grams_0021"),
+        found.iter().any(|m| m.2 == "mem_grams_0028"),
         "moved to active"
+    );
+    let found = pages("q=mar&status=deactivated".to_owned()).await;
+    assert!(
+        !found.iter().any(|m| m.2 == "mem_grams_0028"),
+        "moved out of deactivated"
     );
     // The last trigram of the longest name and email a member can have.
     let longest = MemberRecord {

@@ -215,8 +215,8 @@ pub(super) struct Query {
     pub(super) order: String,
 }
 
-/// The page's statement, selecting `columns` from `members` (`reordered`: the
-/// caller orders the rows itself, see [`super::grams::grams_query`]).
+/// The page's statement, selecting `columns` (`reordered`: the caller
+/// orders the rows itself, see [`super::grams::grams_query`]).
 fn query(
     workspace_id: &str,
     page: &MemberPage,
@@ -225,15 +225,30 @@ fn query(
     columns: &str,
     reordered: bool,
 ) -> Query {
+    match &mode {
+        Mode::Grams(gram) => {
+            super::grams::grams_query(workspace_id, page, gram, dialect, columns, reordered)
+        }
+        Mode::Plain => members_query(workspace_id, page, false, dialect, columns),
+        Mode::Indexed => members_query(workspace_id, page, true, dialect, columns),
+    }
+}
+
+/// The page's statement on `members` in sort order, narrowed first by the
+/// FTS index when `indexed` (SQLite).
+fn members_query(
+    workspace_id: &str,
+    page: &MemberPage,
+    indexed: bool,
+    dialect: Dialect,
+    columns: &str,
+) -> Query {
     let col = page.sort.column();
     let (cmp, dir) = if page.descending {
         ("<", "DESC")
     } else {
         (">", "ASC")
     };
-    if let Mode::Grams(gram) = &mode {
-        return super::grams::grams_query(workspace_id, page, gram, dialect, columns, reordered);
-    }
     let mut args: Vec<String> = vec![workspace_id.to_owned()];
     let mut rows = format!("SELECT {columns} FROM members WHERE workspace_id = $1");
     if let Some(status) = &page.status {
@@ -252,24 +267,20 @@ fn query(
         args.push(like_pattern(q));
         search = search_clause(dialect, args.len());
     }
-    let limit = page.limit;
-    let sql = match mode {
-        Mode::Plain | Mode::Grams(_) => format!("{rows}{search}{order} LIMIT {limit}"),
+    if indexed {
         // SQLite is told which members the FTS index matches.
-        Mode::Indexed => {
-            args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
-            let n = args.len();
-            // CROSS JOIN keeps the FTS matches as the outer loop: the cost
-            // follows the matches, not the workspace's size.
-            let matches = format!(
-                "FROM (SELECT k.member_id FROM member_search s JOIN member_search_keys k \
-                 ON k.seq = s.rowid WHERE member_search MATCH ${n}) AS f \
-                 CROSS JOIN members ON members.id = f.member_id WHERE"
-            );
-            let rows = rows.replacen("FROM members WHERE", &matches, 1);
-            format!("{rows}{search}{order} LIMIT {limit}")
-        }
-    };
+        args.push(fts_phrase(page.q.as_deref().unwrap_or_default()));
+        let n = args.len();
+        // CROSS JOIN keeps the FTS matches as the outer loop: the cost
+        // follows the matches, not the workspace's size.
+        let matches = format!(
+            "FROM (SELECT k.member_id FROM member_search s JOIN member_search_keys k \
+             ON k.seq = s.rowid WHERE member_search MATCH ${n}) AS f \
+             CROSS JOIN members ON members.id = f.member_id WHERE"
+        );
+        rows = rows.replacen("FROM members WHERE", &matches, 1);
+    }
+    let sql = format!("{rows}{search}{order} LIMIT {}", page.limit);
     Query { sql, args, order }
 }
 
