@@ -114,10 +114,10 @@ async fn load_members(tx: &mut Tx, members: &[MemberRecord]) -> StoreResult<()> 
         .map_err(|e| StoreError::Db(sqlx::Error::Encode(e.into())))?;
     let sql = match tx.dialect() {
         Dialect::Sqlite => {
-            "INSERT OR IGNORE INTO member_grams (workspace_id, member_status, gram, member_name, \
-             member_id) \
-             SELECT * FROM (SELECT m.workspace_id, m.status, substr(lower(m.name), p.n, 3), m.name, \
-             m.id FROM members m JOIN member_gram_positions p ON p.n <= length(m.name) - 2 \
+            "INSERT OR IGNORE INTO member_grams \
+             (workspace_id, member_status, gram, member_name, member_id) \
+             SELECT * FROM (SELECT m.workspace_id, m.status, substr(lower(m.name), p.n, 3), \
+             m.name, m.id FROM members m JOIN member_gram_positions p ON p.n <= length(m.name) - 2 \
              WHERE m.workspace_id IN (SELECT value FROM json_each($1)) \
              UNION SELECT m.workspace_id, m.status, substr(lower(m.email), p.n, 3), m.name, m.id \
              FROM members m JOIN member_gram_positions p ON p.n <= length(m.email) - 2 \

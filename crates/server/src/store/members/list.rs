@@ -60,9 +60,9 @@ pub struct MemberPage {
 /// The caller's standing in the workspace (as [`standing::find_standing`])
 /// and one page of its members, in one statement (see
 /// [`standing::leading_one_row`] and [`standing::leading`]): one round trip
-/// instead of two. Only for a page that [`is_led_page`]. The caller decides on the
-/// standing before it uses the page. Pages are by keyset (no OFFSET): the
-/// cost does not grow with the page number.
+/// instead of two. Only for a page that [`is_led_page`]. The caller decides
+/// on the standing before it uses the page. Pages are by keyset (no
+/// OFFSET): the cost does not grow with the page number.
 pub async fn list_members_led(
     tx: &mut Tx,
     workspace_id: &str,
@@ -102,11 +102,11 @@ fn own_gram(page: &MemberPage) -> Option<String> {
 }
 
 /// One page of a workspace's members, by keyset; for a search that does
-/// not [`is_led_page`], read after the caller's standing has been decided on. Led
-/// by the standing, such a search ran slower on both databases: PostgreSQL
-/// plans a search afresh on every run (the pattern decides the plan) and a
-/// bigger statement costs more to plan; SQLite copies each row of a UNION
-/// ALL's subquery.
+/// not [`is_led_page`], read after the caller's standing has been decided
+/// on. Led by the standing, such a search ran slower on both databases:
+/// PostgreSQL plans a search afresh on every run (the pattern decides the
+/// plan) and a bigger statement costs more to plan; SQLite copies each row
+/// of a UNION ALL's subquery.
 ///
 /// A search (`q`) runs one query for the page on either database. In name
 /// order (the team table's default) a term of three characters walks its
@@ -140,15 +140,12 @@ pub async fn list_members(
 
 /// How a page with a search term finds its members (see [`list_members`]).
 async fn search_mode(tx: &mut Tx, page: &MemberPage) -> StoreResult<Mode> {
-    let Some(q) = page.q.as_deref() else {
-        return Ok(Mode::Plain);
-    };
-    let Some(gram) = first_gram(q) else {
-        return Ok(Mode::Plain);
-    };
     if let Some(own) = own_gram(page) {
         return Ok(Mode::Grams(own));
     }
+    let Some((q, gram)) = page.q.as_deref().and_then(|q| Some((q, first_gram(q)?))) else {
+        return Ok(Mode::Plain);
+    };
     let by_name = page.sort == MemberSort::Name;
     Ok(match tx.dialect() {
         Dialect::Sqlite if is_dense(tx, q).await? => {
