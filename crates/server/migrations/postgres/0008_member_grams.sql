@@ -4,11 +4,11 @@
 -- per workspace, member status and trigram of a member's lower-cased name
 -- or email, the members holding it in (name, id) order: such a page walks
 -- one trigram's list per status and reads only the members it returns (see
--- store/members/list.rs). About 30 rows per member; kept in step with
+-- store/members/grams.rs). About 30 rows per member; kept in step with
 -- members by a trigger, which a large load (store/bulk.rs) skips for the
 -- length of its transaction to build the lists in one sorted pass. The
 -- SQLite migration of this version builds the same table with a table of
--- positions and three triggers.
+-- positions, a view and four triggers.
 CREATE TABLE member_grams (
     workspace_id  TEXT NOT NULL,
     member_status TEXT NOT NULL,
@@ -25,9 +25,14 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     UNION
     SELECT substr(lower(email), n, 3) FROM generate_series(1, length(lower(email)) - 2) AS n
 $$;
-INSERT INTO member_grams (workspace_id, member_status, gram, member_name, member_id)
-    SELECT m.workspace_id, m.status, g, m.name, m.id
+-- Every member's rows, as the SQLite migration of this version names them
+-- (store/bulk.rs reads both alike).
+CREATE VIEW member_gram_rows AS
+    SELECT m.workspace_id, m.status AS member_status, g AS gram, m.name AS member_name,
+        m.id AS member_id
     FROM members m, member_grams_of(m.name, m.email) AS g;
+INSERT INTO member_grams (workspace_id, member_status, gram, member_name, member_id)
+    SELECT workspace_id, member_status, gram, member_name, member_id FROM member_gram_rows;
 CREATE FUNCTION member_grams_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('roster.bulk_load', true) = 'on' THEN

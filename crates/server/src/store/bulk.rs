@@ -1,7 +1,7 @@
 //! Bulk inserts for demo data and benchmarks: many rows per statement, so
 //! 100,000 members load in one transaction in seconds. Same SQL on both
-//! databases but for the members' trigram lists (`insert_members`); chunks
-//! stay under SQLite's and PostgreSQL's bind limits.
+//! databases but for pausing the members' trigram lists (`insert_members`);
+//! chunks stay under SQLite's and PostgreSQL's bind limits.
 
 use super::{Db, Dialect, StoreError, StoreResult, Tx};
 use super::{audit::AuditEvent, invitations::Invitation, members::MemberRecord, users::User};
@@ -112,26 +112,18 @@ async fn load_members(tx: &mut Tx, members: &[MemberRecord]) -> StoreResult<()> 
     workspaces.dedup();
     let workspaces = serde_json::to_string(&workspaces)
         .map_err(|e| StoreError::Db(sqlx::Error::Encode(e.into())))?;
-    let sql = match tx.dialect() {
-        Dialect::Sqlite => {
-            "INSERT OR IGNORE INTO member_grams \
-             (workspace_id, member_status, gram, member_name, member_id) \
-             SELECT * FROM (SELECT m.workspace_id, m.status, substr(lower(m.name), p.n, 3), \
-             m.name, m.id FROM members m JOIN member_gram_positions p ON p.n <= length(m.name) - 2 \
-             WHERE m.workspace_id IN (SELECT value FROM json_each($1)) \
-             UNION SELECT m.workspace_id, m.status, substr(lower(m.email), p.n, 3), m.name, m.id \
-             FROM members m JOIN member_gram_positions p ON p.n <= length(m.email) - 2 \
-             WHERE m.workspace_id IN (SELECT value FROM json_each($1))) ORDER BY 1, 2, 3, 4, 5"
-        }
-        Dialect::Postgres => {
-            "INSERT INTO member_grams (workspace_id, member_status, gram, member_name, member_id) \
-             SELECT m.workspace_id, m.status, g, m.name, m.id \
-             FROM members m, member_grams_of(m.name, m.email) AS g \
-             WHERE m.workspace_id IN (SELECT json_array_elements_text($1::json)) \
-             ORDER BY 1, 2, 3, 4, 5 ON CONFLICT DO NOTHING"
-        }
+    // The same rows on both databases (migration 0008's view), in key
+    // order; only reading a JSON list differs.
+    let listed = match tx.dialect() {
+        Dialect::Sqlite => "SELECT value FROM json_each($1)",
+        Dialect::Postgres => "SELECT json_array_elements_text($1::json)",
     };
-    super::exec!(&mut *tx, sql, &workspaces)?;
+    let sql = format!(
+        "INSERT INTO member_grams (workspace_id, member_status, gram, member_name, member_id) \
+         SELECT workspace_id, member_status, gram, member_name, member_id FROM member_gram_rows \
+         WHERE workspace_id IN ({listed}) ORDER BY 1, 2, 3, 4, 5 ON CONFLICT DO NOTHING"
+    );
+    super::exec!(&mut *tx, &sql, &workspaces)?;
     Ok(())
 }
 
