@@ -72,13 +72,13 @@ const FIELDS: &str = "'id', w.id, 'name', w.name, 'region', w.region, \
 
 /// (SQLite) The standing (the caller is `$user`) and a whole page in one
 /// row: the workspace as a JSON object, and `page` (selecting
-/// [`MEMBER_COLUMNS`], with the workspace as `$1`) as one JSON value
-/// aggregated in `order` (see [`page_as_json`]). PostgreSQL builds JSON
+/// [`MEMBER_COLUMNS`] in its order, with the workspace as `$1`) as one
+/// JSON value (see [`page_as_json`]). PostgreSQL builds JSON
 /// slowly (30 % fewer first pages a second this way): it takes [`leading`].
-pub(super) fn leading_one_row(user: usize, page: &str, order: &str) -> String {
+pub(super) fn leading_one_row(user: usize, page: &str) -> String {
     format!(
         "SELECT {MEMBER}, json_object({FIELDS}) AS ws, {OWNERS}, {} AS page{FROM}${user}{WHERE}",
-        page_as_json(page, order)
+        page_as_json(page)
     )
 }
 

@@ -18,8 +18,9 @@ const STATUSES: [&str; 3] = ["active", "invited", "deactivated"];
 /// 15 read each list whole and sorted, in every form tried (a UNION ALL
 /// with ORDER BY, or in a subquery ordered outside), so each of its lists
 /// stops at a page and the merge sorts at most a page per status.
-/// `reordered`: the caller orders the page's rows itself (SQLite's JSON
-/// page does), so a merged page skips its final sort.
+/// `reordered`: the caller keeps the rows in the order they come (SQLite's
+/// JSON page does), so a merged page skips its final sort: SQLite's CROSS
+/// JOIN reads the members in the merged lists' order.
 pub(super) fn grams_query(
     workspace_id: &str,
     page: &MemberPage,
@@ -96,13 +97,7 @@ pub(super) fn grams_query(
             arms.join(" UNION ALL ")
         )
     };
-    Query {
-        sql,
-        args,
-        // The same order in the page's columns: a list's member_name and
-        // member_id are the member's name and id.
-        order: format!(" ORDER BY name {dir}, id {dir}"),
-    }
+    Query { sql, args }
 }
 
 #[cfg(test)]

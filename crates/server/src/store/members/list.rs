@@ -72,10 +72,10 @@ pub async fn list_members_led(
     let dialect = tx.dialect();
     let mode = own_gram(page).map_or(Mode::Plain, Mode::Grams);
     if dialect == Dialect::Sqlite {
-        // The JSON page orders its members itself.
+        // The JSON page keeps the rows in the order they come.
         let mut q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS, true);
         q.args.push(user_id.to_owned());
-        q.sql = standing::leading_one_row(q.args.len(), &q.sql, &q.order);
+        q.sql = standing::leading_one_row(q.args.len(), &q.sql);
         let row = run(tx, &q).await?.pop();
         return standing::split_one_row(row, workspace_id);
     }
@@ -208,12 +208,10 @@ enum Mode {
 pub(super) struct Query {
     pub(super) sql: String,
     pub(super) args: Vec<String>,
-    /// The page's ORDER BY clause, in the page's columns.
-    pub(super) order: String,
 }
 
 /// The page's statement, selecting `columns` (`reordered`: the caller
-/// orders the rows itself, see [`super::grams::grams_query`]).
+/// keeps the rows in the order they come, see [`super::grams::grams_query`]).
 fn query(
     workspace_id: &str,
     page: &MemberPage,
@@ -278,7 +276,7 @@ fn members_query(
         rows = rows.replacen("FROM members WHERE", &matches, 1);
     }
     let sql = format!("{rows}{search}{order} LIMIT {}", page.limit);
-    Query { sql, args, order }
+    Query { sql, args }
 }
 
 async fn run<R>(tx: &mut Tx, q: &Query) -> StoreResult<Vec<R>>
