@@ -24,16 +24,16 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn dto(m: MemberRecord) -> Result<MemberResponse, AppError> {
-    let model = crate::ops::access::model_member(&m)?;
+    let (status, feature_access, resource_access) = crate::ops::access::member_terms(&m)?;
     Ok(MemberResponse {
         id: m.id,
         user_id: m.user_id,
         name: m.name,
         email: m.email,
         role: m.role,
-        status: model.status,
-        feature_access: model.feature_access,
-        resource_access: model.resource_access,
+        status,
+        feature_access,
+        resource_access,
         joined_at: m.joined_at,
         invited_by: m.invited_by,
     })

@@ -47,11 +47,17 @@ pub fn role_of(key: &str) -> Result<Role, AppError> {
         .map_err(AppError::Internal)
 }
 
-/// Parses a stored status.
+/// Parses a stored status (the inverse of [`status_text`]).
 pub fn status_of(text: &str) -> Result<MemberStatus, AppError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .with_context(|| format!("unknown stored member status {text:?}"))
-        .map_err(AppError::Internal)
+    [
+        MemberStatus::Active,
+        MemberStatus::Invited,
+        MemberStatus::Deactivated,
+    ]
+    .into_iter()
+    .find(|s| status_text(*s) == text)
+    .with_context(|| format!("unknown stored member status {text:?}"))
+    .map_err(AppError::Internal)
 }
 
 /// The wire/storage word of a status.
@@ -72,20 +78,31 @@ pub fn model_member(m: &MemberRecord) -> Result<Member, AppError> {
         // that, so stand in a user id that no account can have.
         (None, None) => Principal::User(UserId::new(format!("invitee:{}", m.id))),
     };
+    let (status, feature_access, resource_access) = member_terms(m)?;
+    Ok(Member {
+        id: MemberId::new(m.id.as_str()),
+        principal,
+        role: role_of(&m.role)?,
+        status,
+        feature_access,
+        resource_access,
+    })
+}
+
+/// A stored member's status and access, parsed, and its role checked: all
+/// a team-table row shows beyond its stored text, without building the
+/// rest of a [`model_member`] (its ids), which a page of 50 would drop.
+pub fn member_terms(
+    m: &MemberRecord,
+) -> Result<(MemberStatus, FeatureAccess, ResourceAccess), AppError> {
+    role_of(&m.role)?;
     let feature_access: FeatureAccess = serde_json::from_str(&m.feature_access)
         .context("stored feature access")
         .map_err(AppError::Internal)?;
     let resource_access: ResourceAccess = serde_json::from_str(&m.resource_access)
         .context("stored resource access")
         .map_err(AppError::Internal)?;
-    Ok(Member {
-        id: MemberId::new(m.id.as_str()),
-        principal,
-        role: role_of(&m.role)?,
-        status: status_of(&m.status)?,
-        feature_access,
-        resource_access,
-    })
+    Ok((status_of(&m.status)?, feature_access, resource_access))
 }
 
 /// Reads the caller's standing in `workspace_id` in this transaction.
