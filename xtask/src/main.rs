@@ -16,6 +16,7 @@ mod styles;
 mod table;
 mod test;
 mod tools;
+mod trim;
 mod web;
 mod wrk;
 

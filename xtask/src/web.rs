@@ -20,6 +20,9 @@ const INPUTS: &[&str] = &[
     "package-lock.json",
     "crates/model",
     "crates/api",
+    "xtask/src/web.rs",
+    "xtask/src/trim.rs",
+    "xtask/src/styles.rs",
 ];
 
 const STAMP: &str = ".roster-build";
@@ -69,6 +72,7 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
         }
         None => run(trunk()).context("trunk build --release")?,
     };
+    crate::trim::trim(&dist, &wasm_opt_args(&root)?)?;
     minify_glue(&dist)?;
     externalise_loader(&dist)?;
     crate::styles::bundle(&dist)?;
@@ -128,15 +132,7 @@ pub fn externalise_loader(dist: &Path) -> anyhow::Result<()> {
 /// parse it and copies it as is), then gives index.html the new file's
 /// Subresource Integrity hash in place of the old one.
 fn minify_glue(dist: &Path) -> anyhow::Result<()> {
-    let glue = std::fs::read_dir(dist)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.extension().is_some_and(|x| x == "js")
-                && p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with("roster-web-"))
-        })
-        .context("dist/ has no roster-web-*.js: did trunk's output change?")?;
+    let glue = roster_file(dist, ".js")?;
     let before = std::fs::read(&glue)?;
     let terser = crate::root().join("node_modules/.bin/terser");
     let mut c = cmd(&terser.display().to_string());
@@ -151,8 +147,38 @@ fn minify_glue(dist: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The file trunk wrote as `roster-web-<hash><suffix>` in `dist/`.
+pub fn roster_file(dist: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
+    std::fs::read_dir(dist)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("roster-web-") && n.ends_with(suffix))
+        })
+        .with_context(|| format!("dist/ has no roster-web-*{suffix}: did trunk's output change?"))
+}
+
+/// wasm-opt's arguments as trunk takes them from `index.html`'s
+/// `data-wasm-opt` (the level) and `data-wasm-opt-params`.
+fn wasm_opt_args(root: &Path) -> anyhow::Result<Vec<String>> {
+    let html = std::fs::read_to_string(root.join("index.html"))?;
+    let attr = |name: &str| {
+        let start = html.find(&format!("{name}=\""))? + name.len() + 2;
+        let len = html[start..].find('"')?;
+        Some(html[start..start + len].to_owned())
+    };
+    let level = attr("data-wasm-opt").context("index.html sets no data-wasm-opt")?;
+    let mut args = vec![format!("-O{level}")];
+    if let Some(params) = attr("data-wasm-opt-params") {
+        args.extend(params.split_whitespace().map(str::to_owned));
+    }
+    Ok(args)
+}
+
 /// `html` with the integrity hash of `before` replaced by that of `after`.
-fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
+pub fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
     let old = sri(before);
     if !html.contains(&old) {
         bail!("dist/index.html has no integrity {old} for the glue: did trunk's output change?");
