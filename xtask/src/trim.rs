@@ -4,19 +4,25 @@
 //!   wasm-streams classes (`IntoUnderlyingSource`, `…Sink`, `…ByteSource`)
 //!   are exported; the console never makes one, but an export is never dead
 //!   code. Their exports leave the WASM and their classes the glue, and
-//!   wasm-opt runs again so the code behind them goes too.
-//! - Every import is named `__wbg_<method>_<16 hex digits>` and five exports
-//!   carry 250-character mangled names: each name is written in the WASM
-//!   and again in the glue, and the hex digits do not compress. They become
-//!   `$a`, `$b`, … in both.
+//!   wasm-opt runs again, dropping the code only those exports reached (the
+//!   WASM 4 KB smaller; what the rest of leptos reaches stays).
+//! - The glue's function imports are named `__wbg_<method>_<16 hex digits>`
+//!   (and a few `__wbindgen_…`), and five exports carry mangled names of 72
+//!   to 334 characters: each name is written in the WASM and again in the
+//!   glue, and the hex digits do not compress. They become `$a`, `$b`, … in
+//!   both.
 //!
-//! Measured on the release build (gzip -9): 279.4 → 271.6 KB for WASM and
-//! glue together, of which the classes 1.8 KB and the names 6.1 KB.
+//! Measured on the release build: the WASM and glue under `gzip -9`, 279.4 →
+//! 271.6 KB (the classes 1.8 KB, the names 6.1 KB); the whole console as
+//! shipped (Zopfli), 273.3 → 266.5 KB.
 
 use crate::proc::{cmd, run};
-use anyhow::{Context as _, bail, ensure};
-use std::collections::{BTreeMap, BTreeSet};
+use anyhow::{Context as _, bail};
+use std::collections::BTreeSet;
 use std::path::Path;
+use wasm::Renames;
+
+mod wasm;
 
 /// The wasm-streams classes' glue names; their exports start with the
 /// lower-cased name (or `__wbg_` and it).
@@ -38,7 +44,12 @@ pub fn trim(dist: &Path, wasm_opt_args: &[String]) -> anyhow::Result<()> {
     let wasm = std::fs::read(&wasm_path)?;
     let glue = std::fs::read_to_string(&glue_path)?;
     let named = identifiers(&glue);
-    let (trimmed, renames) = rewrite(&wasm, |name| named.contains(name))?;
+    let (trimmed, renames) = wasm::rewrite(
+        &wasm,
+        is_stream_export,
+        |name| name.len() >= LONG_EXPORT && named.contains(name),
+        short_name,
+    )?;
     let new_glue = rename_in_glue(&drop_classes(&glue)?, &renames)?;
     std::fs::write(&wasm_path, trimmed)?;
     let wasm_opt = crate::root().join("node_modules/.bin/wasm-opt");
@@ -55,87 +66,6 @@ pub fn trim(dist: &Path, wasm_opt_args: &[String]) -> anyhow::Result<()> {
     let html = crate::web::swap_integrity(&html, glue.as_bytes(), new_glue.as_bytes())?;
     std::fs::write(&index, html)?;
     Ok(())
-}
-
-/// The WASM without the stream classes' exports, its imports and the long
-/// exports the glue names (`in_glue`) renamed; and the renames (old name →
-/// new).
-fn rewrite(
-    wasm: &[u8],
-    in_glue: impl Fn(&str) -> bool,
-) -> anyhow::Result<(Vec<u8>, BTreeMap<String, String>)> {
-    ensure!(wasm.starts_with(b"\0asm"), "not a WASM module");
-    let mut out = wasm[..8].to_vec();
-    let mut renames = BTreeMap::new();
-    let mut next = 0usize;
-    let mut fresh = |old: &str, renames: &mut BTreeMap<String, String>| {
-        let new = short_name(next);
-        next += 1;
-        renames.insert(old.to_owned(), new.clone());
-        new
-    };
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        let (len, start) = leb(wasm, at + 1)?;
-        let end = start + len as usize;
-        let body = wasm
-            .get(start..end)
-            .context("a section runs past the end")?;
-        let body = match id {
-            // Imports: module, name, then the kind and its description.
-            2 => {
-                let mut r = Reader { bytes: body, at: 0 };
-                let count = r.leb()?;
-                let mut new = Vec::new();
-                push_leb(&mut new, count);
-                for _ in 0..count {
-                    let module = r.name()?;
-                    let name = r.name()?;
-                    let desc_start = r.at;
-                    r.import_desc()?;
-                    push_name(&mut new, &module);
-                    push_name(&mut new, &fresh(&name, &mut renames));
-                    new.extend_from_slice(&body[desc_start..r.at]);
-                }
-                new
-            }
-            // Exports: name, kind, index.
-            7 => {
-                let mut r = Reader { bytes: body, at: 0 };
-                let count = r.leb()?;
-                let mut kept = Vec::new();
-                let mut n = 0;
-                for _ in 0..count {
-                    let name = r.name()?;
-                    let desc_start = r.at;
-                    r.at += 1;
-                    r.leb()?;
-                    if is_stream_export(&name) {
-                        continue;
-                    }
-                    let name = if name.len() >= LONG_EXPORT && in_glue(&name) {
-                        fresh(&name, &mut renames)
-                    } else {
-                        name
-                    };
-                    push_name(&mut kept, &name);
-                    kept.extend_from_slice(&body[desc_start..r.at]);
-                    n += 1;
-                }
-                let mut new = Vec::new();
-                push_leb(&mut new, n);
-                new.extend(kept);
-                new
-            }
-            _ => body.to_vec(),
-        };
-        out.push(id);
-        push_leb(&mut out, body.len() as u32);
-        out.extend(body);
-        at = end;
-    }
-    Ok((out, renames))
 }
 
 fn is_stream_export(name: &str) -> bool {
@@ -218,135 +148,69 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
 }
 
 /// The glue with every renamed import and export under its new name: each
-/// old name only where it stands as a whole identifier. Fails when the glue
-/// lacks an old name or already has a new one.
-fn rename_in_glue(glue: &str, renames: &BTreeMap<String, String>) -> anyhow::Result<String> {
-    let named = identifiers(glue);
-    if let Some(old) = renames.keys().find(|old| !named.contains(old.as_str())) {
-        bail!("the glue never names {old}: did wasm-bindgen change?");
+/// old name only where it stands as a whole word. Fails unless each import
+/// is named exactly once (its key among the glue's imports) and each export
+/// at least once, or when the glue already has a new name.
+fn rename_in_glue(glue: &str, renames: &Renames) -> anyhow::Result<String> {
+    let mut uses = std::collections::BTreeMap::<&str, usize>::new();
+    for (word, _) in words(glue).filter(|(_, is_word)| *is_word) {
+        *uses.entry(word).or_default() += 1;
     }
-    if let Some(new) = renames.values().find(|new| named.contains(new.as_str())) {
-        bail!("the glue already has an identifier {new}");
+    for (old, (new, import)) in renames {
+        let n = uses.get(old.as_str()).copied().unwrap_or(0);
+        if n == 0 || (*import && n != 1) {
+            bail!("the glue names {old} {n} times: did wasm-bindgen change?");
+        }
+        if uses.contains_key(new.as_str()) {
+            bail!("the glue already has an identifier {new}");
+        }
     }
     Ok(words(glue)
         .map(|(piece, is_word)| match renames.get(piece) {
-            Some(new) if is_word => new.as_str(),
+            Some((new, _)) if is_word => new.as_str(),
             _ => piece,
         })
         .collect())
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn leb(&mut self) -> anyhow::Result<u32> {
-        let (v, at) = leb(self.bytes, self.at)?;
-        self.at = at;
-        Ok(v)
-    }
-
-    fn name(&mut self) -> anyhow::Result<String> {
-        let len = self.leb()? as usize;
-        let bytes = self
-            .bytes
-            .get(self.at..self.at + len)
-            .context("a name runs past its section")?;
-        self.at += len;
-        Ok(String::from_utf8(bytes.to_vec())?)
-    }
-
-    /// Skips an import's kind and description.
-    fn import_desc(&mut self) -> anyhow::Result<()> {
-        let kind = *self
-            .bytes
-            .get(self.at)
-            .context("an import without a kind")?;
-        self.at += 1;
-        match kind {
-            // A function's type index; a tag's attribute and type index.
-            0 => {
-                self.leb()?;
-            }
-            4 => {
-                self.at += 1;
-                self.leb()?;
-            }
-            // A table's element type, then limits; a memory's limits.
-            1 | 2 => {
-                if kind == 1 {
-                    self.at += 1;
-                }
-                let flags = self.leb()?;
-                self.leb()?;
-                if flags & 1 == 1 {
-                    self.leb()?;
-                }
-            }
-            // A global's value type and mutability.
-            3 => self.at += 2,
-            _ => bail!("an import of unknown kind {kind}"),
-        }
-        Ok(())
-    }
-}
-
-/// An unsigned LEB128 number at `at`, and the position after it.
-fn leb(bytes: &[u8], mut at: usize) -> anyhow::Result<(u32, usize)> {
-    let mut value = 0u32;
-    for shift in (0..35).step_by(7) {
-        let byte = *bytes.get(at).context("a number runs past the end")?;
-        at += 1;
-        value |= u32::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok((value, at));
-        }
-    }
-    bail!("a number longer than 32 bits")
-}
-
-fn push_leb(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn push_name(out: &mut Vec<u8>, name: &str) {
-    push_leb(out, name.len() as u32);
-    out.extend_from_slice(name.as_bytes());
-}
-
 #[cfg(test)]
 mod tests {
+    use super::wasm::{push_leb, push_name, rewrite};
     use super::*;
 
-    /// A module importing two functions and exporting a stream method, a
-    /// long-named function and the memory.
+    fn section(m: &mut Vec<u8>, id: u8, body: Vec<u8>) {
+        m.push(id);
+        push_leb(m, u32::try_from(body.len()).unwrap());
+        m.extend(body);
+    }
+
+    /// A module importing two glue functions, a memory with a maximum and
+    /// a function of another module, and exporting a stream method, a
+    /// long-named function and the memory; its import section runs past
+    /// 127 bytes (a two-byte length).
     fn module() -> Vec<u8> {
         let mut m = b"\0asm\x01\0\0\0".to_vec();
         // Type section: one type, () -> ().
-        m.extend([1, 4, 1, 0x60, 0, 0]);
+        section(&mut m, 1, vec![1, 0x60, 0, 0]);
         let mut imports = Vec::new();
-        push_leb(&mut imports, 2);
+        push_leb(&mut imports, 5);
         for name in [
             "__wbg_append_0123456789abcdef",
             "__wbg_remove_fedcba9876543210",
+            "__wbindgen_init_externref_table",
         ] {
             push_name(&mut imports, "./roster-web_bg.js");
             push_name(&mut imports, name);
             imports.extend([0, 0]);
         }
-        m.push(2);
-        push_leb(&mut m, imports.len() as u32);
-        m.extend(imports);
+        push_name(&mut imports, "env");
+        push_name(&mut imports, "memory");
+        imports.extend([2, 1, 17, 0x80, 0x80, 0x04]);
+        push_name(&mut imports, "env");
+        push_name(&mut imports, "plain");
+        imports.extend([0, 0]);
+        assert!(imports.len() > 127);
+        section(&mut m, 2, imports);
         let mut exports = Vec::new();
         push_leb(&mut exports, 3);
         let long = "x".repeat(LONG_EXPORT);
@@ -358,33 +222,58 @@ mod tests {
             push_name(&mut exports, name);
             exports.extend([kind, 0]);
         }
-        m.push(7);
-        push_leb(&mut m, exports.len() as u32);
-        m.extend(exports);
+        section(&mut m, 7, exports);
+        // A custom section, kept as it is.
+        section(&mut m, 0, b"\x04noteabc".to_vec());
         m
     }
 
+    fn trimmed(wasm: &[u8], rename_export: impl Fn(&str) -> bool) -> (Vec<u8>, Renames) {
+        rewrite(wasm, is_stream_export, rename_export, short_name).unwrap()
+    }
+
     #[test]
-    fn imports_and_long_exports_are_renamed_and_stream_exports_dropped() {
-        let (wasm, renames) = rewrite(&module(), |_| true).unwrap();
-        let names: Vec<&str> = renames.values().map(String::as_str).collect();
-        assert_eq!(names.len(), 3, "{renames:?}");
-        assert_eq!(renames["__wbg_append_0123456789abcdef"], "$a");
-        assert_eq!(renames[&"x".repeat(LONG_EXPORT)], "$c");
-        // The rewritten module reads back: imports a and b, exports c and
-        // memory, and nothing of the stream class.
-        let (again, more) = rewrite(&wasm, |_| true).unwrap();
+    fn glue_imports_and_long_exports_are_renamed_and_stream_exports_dropped() {
+        let long = "x".repeat(LONG_EXPORT);
+        let (wasm, renames) = trimmed(&module(), |name| name.len() >= LONG_EXPORT);
+        let new: Vec<(&str, bool)> = renames.values().map(|(n, i)| (n.as_str(), *i)).collect();
+        assert_eq!(new.len(), 4, "{renames:?}");
         assert_eq!(
-            more.len(),
-            2,
-            "only the imports are renamed again: {more:?}"
+            renames["__wbg_append_0123456789abcdef"],
+            ("$a".to_owned(), true)
         );
-        let text = String::from_utf8_lossy(&again);
-        assert!(text.contains("memory") && !text.contains("intounderlying"));
-        assert!(!text.contains("0123456789abcdef"));
+        assert_eq!(
+            renames["__wbindgen_init_externref_table"],
+            ("$c".to_owned(), true)
+        );
+        assert_eq!(renames[&long], ("$d".to_owned(), false));
+        // The rewritten module reads back: the memory and the other
+        // module's function keep their names, nothing of the stream class is
+        // left, and the custom section is still there.
+        let (again, more) = trimmed(&wasm, |_| false);
+        assert!(more.is_empty(), "nothing left to rename: {more:?}");
+        assert_eq!(again, wasm);
+        let text = String::from_utf8_lossy(&wasm);
+        for kept in ["memory", "plain", "noteabc", "$a", "$d"] {
+            assert!(text.contains(kept), "{kept}");
+        }
+        for gone in ["intounderlying", "0123456789abcdef", long.as_str()] {
+            assert!(!text.contains(gone), "{gone}");
+        }
         // A long export the glue never names keeps its name.
-        let (_, renames) = rewrite(&module(), |name| name.starts_with("__wbg")).unwrap();
-        assert_eq!(renames.len(), 2, "{renames:?}");
+        let (_, renames) = trimmed(&module(), |_| false);
+        assert_eq!(renames.len(), 3, "{renames:?}");
+        // Two imports of one name would give the glue one key for two.
+        let mut twice = module();
+        let at = twice.windows(6).position(|w| w == b"remove").unwrap();
+        twice[at..at + 6].copy_from_slice(b"append");
+        let at = twice
+            .windows(16)
+            .position(|w| w == b"fedcba9876543210")
+            .unwrap();
+        twice[at..at + 16].copy_from_slice(b"0123456789abcdef");
+        assert!(rewrite(&twice, is_stream_export, |_| false, short_name).is_err());
+        assert!(rewrite(b"\0asm", is_stream_export, |_| false, short_name).is_err());
     }
 
     #[test]
@@ -399,28 +288,45 @@ mod tests {
         }
         for c in CLASSES {
             glue.push_str(&format!(
-                "const {c}Finalization = (typeof FinalizationRegistry === 'undefined')\n    ? {{}}\n    : new FinalizationRegistry(ptr => wasm.x(ptr));\n"
+                "const {c}Finalization = (typeof FinalizationRegistry === 'undefined')\n    \
+                 ? {{}}\n    : new FinalizationRegistry(ptr => wasm.x(ptr));\n"
             ));
         }
-        glue.push_str("const imports = { __wbg_append_1: function(a) {}, __wbg_append_12: 1 };\nwasm.__wbg_append_1x();\n");
+        glue.push_str(
+            "const imports = { __wbg_append_1: function(a) {}, __wbg_append_12: 1 };\n\
+             wasm.__wbg_append_1x(); wasm.long_1(); function long_1() {}\n",
+        );
         let glue = drop_classes(&glue).unwrap();
         assert!(
             !glue.contains("class") && !glue.contains("Finalization"),
             "{glue}"
         );
-        let renames = BTreeMap::from([("__wbg_append_1".to_owned(), "$a".to_owned())]);
+        let rename = |pairs: &[(&str, &str, bool)]| -> Renames {
+            pairs
+                .iter()
+                .map(|(old, new, import)| ((*old).to_owned(), ((*new).to_owned(), *import)))
+                .collect()
+        };
+        let renames = rename(&[("__wbg_append_1", "$a", true), ("long_1", "$b", false)]);
         let renamed = rename_in_glue(&glue, &renames).unwrap();
         assert!(
             renamed.contains("{ $a: function(a) {}, __wbg_append_12: 1 }"),
             "{renamed}"
         );
-        assert!(renamed.contains("wasm.__wbg_append_1x()"), "{renamed}");
-        // A name the glue lacks, or a new name it already has, is an error
-        // rather than a glue that no longer fits its WASM.
-        let missing = BTreeMap::from([("__wbg_gone".to_owned(), "$b".to_owned())]);
-        assert!(rename_in_glue(&glue, &missing).is_err());
-        let taken = BTreeMap::from([("__wbg_append_1".to_owned(), "a".to_owned())]);
-        assert!(rename_in_glue(&glue, &taken).is_err());
+        assert!(
+            renamed.contains("wasm.__wbg_append_1x(); wasm.$b(); function $b()"),
+            "{renamed}"
+        );
+        // A name the glue lacks, an import it names twice, or a new name it
+        // already has, is an error rather than a glue that no longer fits
+        // its WASM.
+        for bad in [
+            rename(&[("__wbg_gone", "$b", true)]),
+            rename(&[("long_1", "$b", true)]),
+            rename(&[("__wbg_append_1", "a", true)]),
+        ] {
+            assert!(rename_in_glue(&glue, &bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

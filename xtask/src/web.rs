@@ -1,8 +1,9 @@
-//! Builds the web app with trunk into `dist/`, then makes it CSP-clean and
-//! cheap to serve: the wasm-bindgen glue is minified (terser), trunk's inline
-//! loader script moves to a file, the stylesheets become one (`styles.rs`),
-//! and every text asset gets a gzip twin (Zopfli-encoded). Skips the build
-//! when nothing it reads changed.
+//! Builds the web app with trunk into `dist/`, then makes it smaller,
+//! CSP-clean and cheap to serve: wasm-bindgen's output is trimmed
+//! (`trim.rs`) and its glue minified (terser), both are named after their
+//! final bytes, trunk's inline loader script moves to a file, the
+//! stylesheets become one (`styles.rs`), and every text asset gets a gzip
+//! twin (Zopfli-encoded). Skips the build when nothing it reads changed.
 
 use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
@@ -20,8 +21,10 @@ const INPUTS: &[&str] = &[
     "package-lock.json",
     "crates/model",
     "crates/api",
+    ".cargo/config.toml",
     "xtask/src/web.rs",
     "xtask/src/trim.rs",
+    "xtask/src/trim",
     "xtask/src/styles.rs",
 ];
 
@@ -72,8 +75,10 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
         }
         None => run(trunk()).context("trunk build --release")?,
     };
-    crate::trim::trim(&dist, &wasm_opt_args(&root)?)?;
+    let page = std::fs::read_to_string(root.join("index.html"))?;
+    crate::trim::trim(&dist, &wasm_opt_args(&page)?)?;
     minify_glue(&dist)?;
+    name_by_content(&dist)?;
     externalise_loader(&dist)?;
     crate::styles::bundle(&dist)?;
     gzip_assets(&dist)?;
@@ -147,6 +152,32 @@ fn minify_glue(dist: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Names the glue and the WASM after their final bytes. trunk named them
+/// after its own output, which the trim and terser then changed: the server
+/// lets browsers keep these files for good, so one name must never stand
+/// for two contents (a cached copy would fail the new integrity hash).
+fn name_by_content(dist: &Path) -> anyhow::Result<()> {
+    let glue = roster_file(dist, ".js")?;
+    let wasm = roster_file(dist, "_bg.wasm")?;
+    let old = glue
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .context("the glue's name")?
+        .to_owned();
+    let mut bytes = std::fs::read(&glue)?;
+    bytes.extend(std::fs::read(&wasm)?);
+    let new = format!("roster-web-{:016x}", fnv1a(&bytes));
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)?;
+    if html.matches(&old).count() < 2 {
+        bail!("dist/index.html does not name {old}.js and its WASM: did trunk's output change?");
+    }
+    std::fs::rename(&glue, dist.join(format!("{new}.js")))?;
+    std::fs::rename(&wasm, dist.join(format!("{new}_bg.wasm")))?;
+    std::fs::write(&index, html.replace(&old, &new))?;
+    Ok(())
+}
+
 /// The file trunk wrote as `roster-web-<hash><suffix>` in `dist/`.
 pub fn roster_file(dist: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
     std::fs::read_dir(dist)?
@@ -162,8 +193,7 @@ pub fn roster_file(dist: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
 
 /// wasm-opt's arguments as trunk takes them from `index.html`'s
 /// `data-wasm-opt` (the level) and `data-wasm-opt-params`.
-fn wasm_opt_args(root: &Path) -> anyhow::Result<Vec<String>> {
-    let html = std::fs::read_to_string(root.join("index.html"))?;
+fn wasm_opt_args(html: &str) -> anyhow::Result<Vec<String>> {
     let attr = |name: &str| {
         let start = html.find(&format!("{name}=\""))? + name.len() + 2;
         let len = html[start..].find('"')?;
@@ -181,7 +211,7 @@ fn wasm_opt_args(root: &Path) -> anyhow::Result<Vec<String>> {
 pub fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
     let old = sri(before);
     if !html.contains(&old) {
-        bail!("dist/index.html has no integrity {old} for the glue: did trunk's output change?");
+        bail!("dist/index.html has no integrity {old}: did trunk's output change?");
     }
     Ok(html.replace(&old, &sri(after)))
 }
@@ -285,6 +315,43 @@ mod tests {
             swap_integrity(&html, b"y", b"x").is_err(),
             "an unknown hash is an error"
         );
+    }
+
+    #[test]
+    fn wasm_opt_takes_trunks_level_and_parameters() {
+        let html =
+            r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--a  --b=1" />"#;
+        assert_eq!(wasm_opt_args(html).unwrap(), ["-Oz", "--a", "--b=1"]);
+        let bare = r#"<link data-trunk rel="rust" data-wasm-opt="s" />"#;
+        assert_eq!(wasm_opt_args(bare).unwrap(), ["-Os"]);
+        assert!(wasm_opt_args("<link data-trunk rel=\"rust\" />").is_err());
+    }
+
+    #[test]
+    fn the_glue_and_wasm_are_named_after_their_bytes() {
+        let dist = std::env::temp_dir().join(format!("roster-name-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let old = "roster-web-0123456789abcdef";
+        std::fs::write(dist.join(format!("{old}.js")), "glue").unwrap();
+        std::fs::write(dist.join(format!("{old}_bg.wasm")), "wasm").unwrap();
+        let html = format!("<link href=/{old}.js><link href=/{old}_bg.wasm>");
+        std::fs::write(dist.join("index.html"), &html).unwrap();
+        name_by_content(&dist).unwrap();
+        let new = format!("roster-web-{:016x}", fnv1a(b"gluewasm"));
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert_eq!(
+            html,
+            format!("<link href=/{new}.js><link href=/{new}_bg.wasm>")
+        );
+        assert_eq!(
+            std::fs::read(dist.join(format!("{new}.js"))).unwrap(),
+            b"glue"
+        );
+        assert_eq!(
+            std::fs::read(dist.join(format!("{new}_bg.wasm"))).unwrap(),
+            b"wasm"
+        );
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]

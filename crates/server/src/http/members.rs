@@ -24,16 +24,16 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn dto(m: MemberRecord) -> Result<MemberResponse, AppError> {
-    let (status, feature_access, resource_access) = crate::ops::access::member_terms(&m)?;
+    let terms = crate::ops::access::member_terms(&m)?;
     Ok(MemberResponse {
         id: m.id,
         user_id: m.user_id,
         name: m.name,
         email: m.email,
         role: m.role,
-        status,
-        feature_access,
-        resource_access,
+        status: terms.status,
+        feature_access: terms.feature_access,
+        resource_access: terms.resource_access,
         joined_at: m.joined_at,
         invited_by: m.invited_by,
     })

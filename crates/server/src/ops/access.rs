@@ -47,17 +47,16 @@ pub fn role_of(key: &str) -> Result<Role, AppError> {
         .map_err(AppError::Internal)
 }
 
-/// Parses a stored status (the inverse of [`status_text`]).
+/// Parses a stored status (the inverse of [`status_text`]) as the wire
+/// form does, without copying it.
 pub fn status_of(text: &str) -> Result<MemberStatus, AppError> {
-    [
-        MemberStatus::Active,
-        MemberStatus::Invited,
-        MemberStatus::Deactivated,
-    ]
-    .into_iter()
-    .find(|s| status_text(*s) == text)
-    .with_context(|| format!("unknown stored member status {text:?}"))
-    .map_err(AppError::Internal)
+    use serde::Deserialize as _;
+    use serde::de::IntoDeserializer as _;
+    use serde::de::value::{Error, StrDeserializer};
+    let stored: StrDeserializer<'_, Error> = text.into_deserializer();
+    MemberStatus::deserialize(stored)
+        .with_context(|| format!("unknown stored member status {text:?}"))
+        .map_err(AppError::Internal)
 }
 
 /// The wire/storage word of a status.
@@ -78,31 +77,42 @@ pub fn model_member(m: &MemberRecord) -> Result<Member, AppError> {
         // that, so stand in a user id that no account can have.
         (None, None) => Principal::User(UserId::new(format!("invitee:{}", m.id))),
     };
-    let (status, feature_access, resource_access) = member_terms(m)?;
+    let terms = member_terms(m)?;
     Ok(Member {
         id: MemberId::new(m.id.as_str()),
         principal,
-        role: role_of(&m.role)?,
-        status,
-        feature_access,
-        resource_access,
+        role: terms.role,
+        status: terms.status,
+        feature_access: terms.feature_access,
+        resource_access: terms.resource_access,
     })
 }
 
-/// A stored member's status and access, parsed, and its role checked: all
-/// a team-table row shows beyond its stored text, without building the
-/// rest of a [`model_member`] (its ids), which a page of 50 would drop.
-pub fn member_terms(
-    m: &MemberRecord,
-) -> Result<(MemberStatus, FeatureAccess, ResourceAccess), AppError> {
-    role_of(&m.role)?;
+/// A stored member's role, status and access, parsed.
+#[derive(Debug)]
+pub struct MemberTerms {
+    pub role: Role,
+    pub status: MemberStatus,
+    pub feature_access: FeatureAccess,
+    pub resource_access: ResourceAccess,
+}
+
+/// A stored member's [`MemberTerms`]: all a team-table row shows beyond its
+/// stored text, without the rest of a [`model_member`] (its ids), which a
+/// page of 50 would build only to drop.
+pub fn member_terms(m: &MemberRecord) -> Result<MemberTerms, AppError> {
     let feature_access: FeatureAccess = serde_json::from_str(&m.feature_access)
         .context("stored feature access")
         .map_err(AppError::Internal)?;
     let resource_access: ResourceAccess = serde_json::from_str(&m.resource_access)
         .context("stored resource access")
         .map_err(AppError::Internal)?;
-    Ok((status_of(&m.status)?, feature_access, resource_access))
+    Ok(MemberTerms {
+        role: role_of(&m.role)?,
+        status: status_of(&m.status)?,
+        feature_access,
+        resource_access,
+    })
 }
 
 /// Reads the caller's standing in `workspace_id` in this transaction.
@@ -146,4 +156,23 @@ pub async fn load(
 ) -> Result<(Actor, Facts), AppError> {
     let s = standing(tx, workspace_id, user_id).await?;
     Ok((s.actor, s.facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{status_of, status_text};
+    use roster_model::MemberStatus;
+
+    #[test]
+    fn stored_statuses_read_back_and_others_are_refused() {
+        for status in [
+            MemberStatus::Active,
+            MemberStatus::Invited,
+            MemberStatus::Deactivated,
+        ] {
+            assert_eq!(status_of(status_text(status)).unwrap(), status);
+        }
+        assert!(status_of("Active").is_err());
+        assert!(status_of("").is_err());
+    }
 }

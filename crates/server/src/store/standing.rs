@@ -1,8 +1,9 @@
 //! The caller's standing in one workspace in a single statement: the
 //! workspace row, the caller's member row (if any) and the number of active
 //! owners — what every workspace-scoped request reads before deciding. The
-//! team table's statement for a page without a search term starts with it,
-//! so such a page costs one round trip.
+//! team table's statement for a page without a search term (or with a
+//! three-character one, in name order) starts with it, so such a page costs
+//! one round trip.
 
 use super::members::{MEMBER_COLUMNS, MemberCols, MemberRecord, page_as_json, page_from_json};
 use super::workspaces::{Workspace, WorkspaceRow};

@@ -23,5 +23,6 @@ mod sealing;
 mod security;
 mod seed;
 mod support;
+mod team_search;
 mod team_table;
 mod workspaces;

@@ -18,16 +18,16 @@ const STATUSES: [&str; 3] = ["active", "invited", "deactivated"];
 /// 15 read each list whole and sorted, in every form tried (a UNION ALL
 /// with ORDER BY, or in a subquery ordered outside), so each of its lists
 /// stops at a page and the merge sorts at most a page per status.
-/// `reordered`: the caller keeps the rows in the order they come (SQLite's
-/// JSON page does), so a merged page skips its final sort: SQLite's CROSS
-/// JOIN reads the members in the merged lists' order.
+/// `in_walk_order`: the caller keeps the rows in the order they come
+/// (SQLite's JSON page does), so a merged page skips its final sort:
+/// SQLite's CROSS JOIN reads the members in the merged lists' order.
 pub(super) fn grams_query(
     workspace_id: &str,
     page: &MemberPage,
     gram: &str,
     dialect: Dialect,
     columns: &str,
-    reordered: bool,
+    in_walk_order: bool,
 ) -> Query {
     let (cmp, dir) = if page.descending {
         ("<", "DESC")
@@ -90,7 +90,7 @@ pub(super) fn grams_query(
                 }
             })
             .collect();
-        let order = if reordered { "" } else { by.as_str() };
+        let order = if in_walk_order { "" } else { by.as_str() };
         format!(
             "SELECT {columns} FROM ({} ORDER BY 1 {dir}, 2 {dir} LIMIT {limit}) AS g{join} \
              WHERE members.workspace_id = $1{order} LIMIT {limit}",
@@ -175,7 +175,7 @@ mod tests {
                 q.sql
                     .ends_with("ORDER BY g.member_name DESC, g.member_id DESC LIMIT 51")
             );
-            // A caller that orders the rows itself skips the final sort.
+            // A caller that keeps the rows' order skips the final sort.
             let q = grams_query("ws_1", &p, "mar", dialect, "id", true);
             assert!(
                 q.sql.ends_with("WHERE members.workspace_id = $1 LIMIT 51"),

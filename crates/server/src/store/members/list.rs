@@ -210,7 +210,7 @@ pub(super) struct Query {
     pub(super) args: Vec<String>,
 }
 
-/// The page's statement, selecting `columns` (`reordered`: the caller
+/// The page's statement, selecting `columns` (`in_walk_order`: the caller
 /// keeps the rows in the order they come, see [`super::grams::grams_query`]).
 fn query(
     workspace_id: &str,
@@ -218,11 +218,11 @@ fn query(
     mode: Mode,
     dialect: Dialect,
     columns: &str,
-    reordered: bool,
+    in_walk_order: bool,
 ) -> Query {
     match &mode {
         Mode::Grams(gram) => {
-            super::grams::grams_query(workspace_id, page, gram, dialect, columns, reordered)
+            super::grams::grams_query(workspace_id, page, gram, dialect, columns, in_walk_order)
         }
         Mode::Plain => members_query(workspace_id, page, false, dialect, columns),
         Mode::Indexed => members_query(workspace_id, page, true, dialect, columns),
