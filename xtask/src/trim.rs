@@ -18,7 +18,7 @@
 
 use crate::proc::{cmd, run};
 use anyhow::{Context as _, bail};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
 use wasm::Renames;
 
@@ -32,7 +32,8 @@ const CLASSES: [&str; 3] = [
     "IntoUnderlyingSource",
 ];
 
-/// An export name at least this long is renamed (imports always are).
+/// An export name at least this long is renamed (the glue's function
+/// imports always are).
 const LONG_EXPORT: usize = 40;
 
 /// Trims `dist/`'s WASM and glue, runs wasm-opt on the WASM as trunk did
@@ -43,11 +44,11 @@ pub fn trim(dist: &Path, wasm_opt_args: &[String]) -> anyhow::Result<()> {
     let glue_path = crate::web::roster_file(dist, ".js")?;
     let wasm = std::fs::read(&wasm_path)?;
     let glue = std::fs::read_to_string(&glue_path)?;
-    let named = identifiers(&glue);
+    let named = word_counts(&glue);
     let (trimmed, renames) = wasm::rewrite(
         &wasm,
         is_stream_export,
-        |name| name.len() >= LONG_EXPORT && named.contains(name),
+        |name| name.len() >= LONG_EXPORT && named.contains_key(name),
         short_name,
     )?;
     let new_glue = rename_in_glue(&drop_classes(&glue)?, &renames)?;
@@ -123,12 +124,14 @@ fn drop_classes(glue: &str) -> anyhow::Result<String> {
     Ok(glue)
 }
 
-/// The glue's identifiers (and words of any other kind: numbers, words in
-/// strings), each whole.
-fn identifiers(glue: &str) -> BTreeSet<&str> {
-    words(glue)
-        .filter_map(|(word, is_word)| is_word.then_some(word))
-        .collect()
+/// How often each of the glue's identifiers occurs (and words of any other
+/// kind: numbers, words in strings), each whole.
+fn word_counts(glue: &str) -> BTreeMap<&str, usize> {
+    let mut counts = BTreeMap::new();
+    for (word, _) in words(glue).filter(|(_, is_word)| *is_word) {
+        *counts.entry(word).or_default() += 1;
+    }
+    counts
 }
 
 /// `text` in pieces: runs of identifier characters (`true`) and the text
@@ -152,10 +155,7 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// is named exactly once (its key among the glue's imports) and each export
 /// at least once, or when the glue already has a new name.
 fn rename_in_glue(glue: &str, renames: &Renames) -> anyhow::Result<String> {
-    let mut uses = std::collections::BTreeMap::<&str, usize>::new();
-    for (word, _) in words(glue).filter(|(_, is_word)| *is_word) {
-        *uses.entry(word).or_default() += 1;
-    }
+    let uses = word_counts(glue);
     for (old, (new, import)) in renames {
         let n = uses.get(old.as_str()).copied().unwrap_or(0);
         if n == 0 || (*import && n != 1) {
