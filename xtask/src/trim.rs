@@ -36,9 +36,9 @@ const CLASSES: [&str; 3] = [
 /// imports always are).
 const LONG_EXPORT: usize = 40;
 
-/// Trims `dist/`'s WASM and glue, runs wasm-opt on the WASM as trunk did
-/// (`index.html`'s `data-wasm-opt` settings) and gives `dist/index.html`
-/// both files' new integrity hashes.
+/// Trims `dist/`'s WASM and glue and runs wasm-opt on the WASM as trunk did
+/// (`index.html`'s `data-wasm-opt` settings); the build gives index.html
+/// the final integrity hashes once all its steps are done.
 pub fn trim(dist: &Path, wasm_opt_args: &[String]) -> anyhow::Result<()> {
     let wasm_path = crate::web::roster_file(dist, "_bg.wasm")?;
     let glue_path = crate::web::roster_file(dist, ".js")?;
@@ -61,11 +61,6 @@ pub fn trim(dist: &Path, wasm_opt_args: &[String]) -> anyhow::Result<()> {
         .arg(&wasm_path);
     run(c).context("wasm-opt (cargo xtask installs it with npm ci)")?;
     std::fs::write(&glue_path, &new_glue)?;
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)?;
-    let html = crate::web::swap_integrity(&html, &wasm, &std::fs::read(&wasm_path)?)?;
-    let html = crate::web::swap_integrity(&html, glue.as_bytes(), new_glue.as_bytes())?;
-    std::fs::write(&index, html)?;
     Ok(())
 }
 

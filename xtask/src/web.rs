@@ -75,10 +75,15 @@ pub fn build_release(force: bool) -> anyhow::Result<()> {
         }
         None => run(trunk()).context("trunk build --release")?,
     };
+    // What trunk wrote, whose integrity hashes index.html holds until the
+    // files are final.
+    let trunk_glue = std::fs::read(roster_file(&dist, ".js")?)?;
+    let trunk_wasm = std::fs::read(roster_file(&dist, "_bg.wasm")?)?;
     let page = std::fs::read_to_string(root.join("index.html"))?;
     crate::trim::trim(&dist, &wasm_opt_args(&page)?)?;
     minify_glue(&dist)?;
     name_by_content(&dist)?;
+    final_integrity(&dist, &trunk_glue, &trunk_wasm)?;
     externalise_loader(&dist)?;
     crate::styles::bundle(&dist)?;
     gzip_assets(&dist)?;
@@ -134,20 +139,28 @@ pub fn externalise_loader(dist: &Path) -> anyhow::Result<()> {
 }
 
 /// Minifies the wasm-bindgen glue with terser (trunk's own minifier cannot
-/// parse it and copies it as is), then gives index.html the new file's
-/// Subresource Integrity hash in place of the old one.
+/// parse it and copies it as is).
 fn minify_glue(dist: &Path) -> anyhow::Result<()> {
     let glue = roster_file(dist, ".js")?;
-    let before = std::fs::read(&glue)?;
     let terser = crate::root().join("node_modules/.bin/terser");
     let mut c = cmd(&terser.display().to_string());
     c.arg(&glue)
         .args(["--module", "--compress", "passes=2", "--mangle", "--output"])
         .arg(&glue);
     run(c).context("terser (cargo xtask installs it with npm ci)")?;
+    Ok(())
+}
+
+/// Gives index.html the glue's and the WASM's Subresource Integrity hashes
+/// for their final bytes, in place of those of trunk's output (once, after
+/// the trim, terser and the renaming have all changed the files).
+fn final_integrity(dist: &Path, trunk_glue: &[u8], trunk_wasm: &[u8]) -> anyhow::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)?;
-    let html = swap_integrity(&html, &before, &std::fs::read(&glue)?)?;
+    let glue = std::fs::read(roster_file(dist, ".js")?)?;
+    let wasm = std::fs::read(roster_file(dist, "_bg.wasm")?)?;
+    let html = swap_integrity(&html, trunk_glue, &glue)?;
+    let html = swap_integrity(&html, trunk_wasm, &wasm)?;
     std::fs::write(&index, html)?;
     Ok(())
 }
@@ -208,7 +221,7 @@ fn wasm_opt_args(html: &str) -> anyhow::Result<Vec<String>> {
 }
 
 /// `html` with the integrity hash of `before` replaced by that of `after`.
-pub fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
+fn swap_integrity(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
     let old = sri(before);
     if !html.contains(&old) {
         bail!("dist/index.html has no integrity {old}: did trunk's output change?");
