@@ -32,10 +32,16 @@ use sqlx::sqlite::{
 use std::str::FromStr as _;
 use std::time::Duration;
 
-/// SQLite's read connections (the sqlx pool keeps 8 for writes, which the
-/// gate lets in one at a time): more than it takes to keep a core busy, and
-/// each costs a page cache.
-const SQLITE_READERS: usize = 8;
+/// SQLite's read connections: two per CPU core this process may run on
+/// (the sqlx pool keeps 8 more for writes, which the gate lets in one at a
+/// time). A statement runs on its connection's own thread, so readers
+/// beyond what the cores can run at once only take turns with the threads
+/// serving requests. Pinned to one core at 100,000 members (2 alternating
+/// rounds), 2 readers instead of 8 took the search "mar" from 7,500-7,800
+/// to 8,000-8,300 req/s and its p99 from 14-120 ms to 9 ms.
+fn sqlite_readers() -> usize {
+    2 * std::thread::available_parallelism().map_or(1, |n| n.get())
+}
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.
 pub static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -82,7 +88,8 @@ impl Db {
 
     /// Opens the database named by `url`, keeping at most `pool` PostgreSQL
     /// connections for writes and as many for reads (at least [`MIN_POOL`];
-    /// [`default_pool_size`] when `None`; SQLite keeps its own eight of each).
+    /// [`default_pool_size`] when `None`; SQLite keeps eight for writes and
+    /// [`sqlite_readers`] for reads).
     pub async fn connect_sized(url: &str, pool: Option<u32>) -> anyhow::Result<Self> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each acquire (sqlx's default): that is one more
@@ -132,7 +139,7 @@ impl Db {
                 .test_before_acquire(false)
                 .connect_with(options.clone())
                 .await?;
-            let readers = Readers::new(options, SQLITE_READERS);
+            let readers = Readers::new(options, sqlite_readers());
             Ok(Self::Sqlite(pool, WriteGate::for_sqlite(), readers))
         } else {
             anyhow::bail!("the database URL must start with sqlite: or postgres://")
