@@ -72,14 +72,13 @@ pub async fn list_members_led(
     let dialect = tx.dialect();
     let mode = own_gram(page).map_or(Mode::Plain, Mode::Grams);
     if dialect == Dialect::Sqlite {
-        // The JSON page keeps the rows in the order they come.
-        let mut q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS, true);
+        let mut q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS);
         q.args.push(user_id.to_owned());
         q.sql = standing::leading_one_row(q.args.len(), &q.sql);
         let row = run(tx, &q).await?.pop();
         return standing::split_one_row(row, workspace_id);
     }
-    let mut q = query(workspace_id, page, mode, dialect, &PAGE_COLUMNS, false);
+    let mut q = query(workspace_id, page, mode, dialect, &PAGE_COLUMNS);
     q.args.push(user_id.to_owned());
     q.sql = standing::leading(q.args.len(), &q.sql);
     standing::split(run(tx, &q).await?, workspace_id)
@@ -131,7 +130,7 @@ pub async fn list_members(
 ) -> StoreResult<Vec<MemberRecord>> {
     let dialect = tx.dialect();
     let mode = search_mode(tx, page).await?;
-    let q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS, false);
+    let q = query(workspace_id, page, mode, dialect, MEMBER_COLUMNS);
     let rows: Vec<MemberCols> = run(tx, &q).await?;
     rows.into_iter()
         .map(|r| r.into_page_member(workspace_id))
@@ -210,20 +209,16 @@ pub(super) struct Query {
     pub(super) args: Vec<String>,
 }
 
-/// The page's statement, selecting `columns` (`in_walk_order`: the caller
-/// keeps the rows in the order they come, see [`super::grams::grams_query`]).
+/// The page's statement, selecting `columns`.
 fn query(
     workspace_id: &str,
     page: &MemberPage,
     mode: Mode,
     dialect: Dialect,
     columns: &str,
-    in_walk_order: bool,
 ) -> Query {
     match &mode {
-        Mode::Grams(gram) => {
-            super::grams::grams_query(workspace_id, page, gram, dialect, columns, in_walk_order)
-        }
+        Mode::Grams(gram) => super::grams::grams_query(workspace_id, page, gram, dialect, columns),
         Mode::Plain => members_query(workspace_id, page, false, dialect, columns),
         Mode::Indexed => members_query(workspace_id, page, true, dialect, columns),
     }
