@@ -108,7 +108,30 @@ fn wire_types_read_from_parsed_json_as_serde_json_reads_them() {
     let me = r#"{"user":{"id":"u1","name":"Ada","email":"ada@x.io"},"workspaces":[],
         "pending_invitations":[],"join_suggestions":[],"csrf_token":"t"}"#;
     let (ours, theirs) = both::<MeResponse>(me);
-    assert_eq!(ours.is_ok(), theirs.is_ok(), "{ours:?} / {theirs:?}");
+    assert_eq!(ours, theirs);
+    assert!(ours.is_ok(), "{ours:?}");
+    // Absent fields with a default take it; absent options read as None.
+    let bare = r#"{"type":"t","title":"T","status":404,"detail":"d","code":"c"}"#;
+    let (ours, theirs) = both::<Problem>(bare);
+    assert_eq!(ours, theirs);
+    assert!(ours.is_ok_and(|p| p.errors.is_empty() && p.request_id.is_none()));
+}
+
+#[wasm_bindgen_test]
+fn an_absent_required_field_is_named() {
+    use roster_api::MemberResponse;
+    let nameless = r#"{"id":"m","user_id":"u","email":"e","role":"r","status":"active",
+        "feature_access":"all","resource_access":"all","joined_at":"j","invited_by":null}"#;
+    let (ours, theirs) = both::<MemberResponse>(nameless);
+    assert_eq!(
+        ours.clone().unwrap_err(),
+        "missing field `name`",
+        "{ours:?}"
+    );
+    assert_eq!(
+        theirs.unwrap_err().split(" at ").next(),
+        Some("missing field `name`")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 //! float formatting or Debug escaping is compiled into the WASM for them
 //! (about 15 KB); the messages still name what was expected.
 
-use js_sys::{Array, Object};
+use js_sys::{Array, Object, Reflect};
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Expected, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, Visitor,
@@ -213,13 +213,32 @@ impl<'de> de::Deserializer<'de> for Value {
         }
     }
 
+    /// A struct is read as the sequence of its declared fields, looked up
+    /// by name: serde's derive then compiles only its short in-order form
+    /// for each wire type, not the loop that matches every key against the
+    /// field names and tracks what it has seen. Keys the struct does not
+    /// declare are never read.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.deserialize_map(visitor)
+        if !self.0.is_object() || Array::is_array(&self.0) {
+            return Err(self.invalid(&visitor));
+        }
+        let mut read = Fields {
+            object: self.0,
+            fields,
+            next: 0,
+            missing: None,
+        };
+        visitor
+            .visit_seq(&mut read)
+            .map_err(|e| match read.missing {
+                Some(name) => Error(format!("missing field `{name}`")),
+                None => e,
+            })
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -313,6 +332,70 @@ impl<'de> SeqAccess<'de> for Items {
 
     fn size_hint(&self) -> Option<usize> {
         Some((self.len - self.next) as usize)
+    }
+}
+
+/// A struct's fields, in declaration order, from a JSON object. An absent
+/// field reads as `None` where it is optional (as serde_json reads it);
+/// otherwise its turn ends empty, as a short sequence would, and serde takes
+/// the field's `#[serde(default)]` or fails the struct, which then names
+/// the field.
+struct Fields {
+    object: JsValue,
+    fields: &'static [&'static str],
+    next: usize,
+    /// The field just found absent and not optional.
+    missing: Option<&'static str>,
+}
+
+impl<'de> SeqAccess<'de> for Fields {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(&name) = self.fields.get(self.next) else {
+            return Ok(None);
+        };
+        self.next += 1;
+        self.missing = None;
+        let value = Reflect::get(&self.object, &JsValue::from_str(name)).unwrap_or_default();
+        if !value.is_undefined() {
+            return seed.deserialize(Value(value)).map(Some);
+        }
+        match seed.deserialize(Absent) {
+            Ok(none) => Ok(Some(none)),
+            Err(_) => {
+                self.missing = Some(name);
+                Ok(None)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.fields.len() - self.next)
+    }
+}
+
+/// An absent field: `None` to an option, and an error to anything else.
+struct Absent;
+
+impl<'de> de::Deserializer<'de> for Absent {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
+        Err(Error(String::new()))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 
