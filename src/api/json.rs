@@ -348,6 +348,29 @@ struct Fields {
     missing: Option<&'static str>,
 }
 
+impl Fields {
+    /// The next field's value: `None` past the last field, `Some(None)`
+    /// when absent. Not inlined: serde's derive reads every field through
+    /// it, and the lookup would otherwise be copied into each.
+    #[inline(never)]
+    fn next_value(&mut self) -> Option<Option<JsValue>> {
+        let &name = self.fields.get(self.next)?;
+        self.next += 1;
+        self.missing = None;
+        let value = Reflect::get(&self.object, &JsValue::from_str(name)).unwrap_or_default();
+        Some((!value.is_undefined()).then_some(value))
+    }
+
+    /// Marks the field just read as missing (absent and not optional).
+    #[inline(never)]
+    fn mark_missing(&mut self) {
+        self.missing = self
+            .next
+            .checked_sub(1)
+            .and_then(|i| self.fields.get(i).copied());
+    }
+}
+
 impl<'de> SeqAccess<'de> for Fields {
     type Error = Error;
 
@@ -355,21 +378,16 @@ impl<'de> SeqAccess<'de> for Fields {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let Some(&name) = self.fields.get(self.next) else {
-            return Ok(None);
-        };
-        self.next += 1;
-        self.missing = None;
-        let value = Reflect::get(&self.object, &JsValue::from_str(name)).unwrap_or_default();
-        if !value.is_undefined() {
-            return seed.deserialize(Value(value)).map(Some);
-        }
-        match seed.deserialize(Absent) {
-            Ok(none) => Ok(Some(none)),
-            Err(_) => {
-                self.missing = Some(name);
-                Ok(None)
-            }
+        match self.next_value() {
+            None => Ok(None),
+            Some(Some(value)) => seed.deserialize(Value(value)).map(Some),
+            Some(None) => match seed.deserialize(Absent) {
+                Ok(none) => Ok(Some(none)),
+                Err(_) => {
+                    self.mark_missing();
+                    Ok(None)
+                }
+            },
         }
     }
 
