@@ -135,6 +135,35 @@ fn an_absent_required_field_is_named() {
 }
 
 #[wasm_bindgen_test]
+fn a_later_error_is_not_blamed_on_an_absent_defaulted_field() {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Both {
+        #[serde(default)]
+        a: Vec<u8>,
+        b: u8,
+    }
+    let (ours, theirs) = both::<Both>(r#"{"b":"x"}"#);
+    let theirs = theirs.unwrap_err();
+    assert_eq!(ours.unwrap_err(), theirs.split(" at ").next().unwrap());
+    let (ours, theirs) = both::<Both>(r#"{"b":7}"#);
+    assert_eq!(ours, theirs);
+    assert_eq!(ours, Ok(Both { a: vec![], b: 7 }));
+}
+
+#[wasm_bindgen_test]
+fn a_struct_with_aliases_is_refused_rather_than_misread() {
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Aliased {
+        #[serde(alias = "first")]
+        a: Option<u8>,
+        b: Option<u8>,
+    }
+    let (ours, _) = both::<Aliased>(r#"{"a":1,"b":2}"#);
+    assert!(ours.is_err(), "{ours:?}");
+}
+
+#[wasm_bindgen_test]
 fn wrong_shapes_are_refused_and_named() {
     use roster_api::{MemberResponse, Problem};
     for bad in [

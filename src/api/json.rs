@@ -220,7 +220,11 @@ impl<'de> de::Deserializer<'de> for Value {
     /// by name: serde's derive then compiles only its short in-order form
     /// for each wire type, not the loop that matches every key against the
     /// field names and tracks what it has seen. Keys the struct does not
-    /// declare are never read.
+    /// declare are never read (so `deny_unknown_fields`, which only request
+    /// types carry, is not enforced here). Not for what the wire types do
+    /// not use: field aliases (serde lists them among the fields; refused
+    /// below, as the names would not line up) and adjacently tagged enums
+    /// with unit variants (their absent content fails the read).
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -231,12 +235,16 @@ impl<'de> de::Deserializer<'de> for Value {
             return Err(self.invalid(&visitor));
         }
         let mut read = Fields::new(self.0, fields);
-        visitor
+        let value = visitor
             .visit_seq(&mut read)
             .map_err(|e| match read.missing() {
                 Some(name) => Error(format!("missing field `{name}`")),
                 None => e,
-            })
+            })?;
+        if read.unread() {
+            return Err(Error("a struct with field aliases".to_owned()));
+        }
+        Ok(value)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

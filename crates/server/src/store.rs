@@ -36,11 +36,12 @@ use std::time::Duration;
 /// (the sqlx pool keeps 8 more for writes, which the gate lets in one at a
 /// time). A statement runs on its connection's own thread, so readers
 /// beyond what the cores can run at once only take turns with the threads
-/// serving requests. Pinned to one core at 100,000 members (2 alternating
-/// rounds), 2 readers instead of 8 took the search "mar" from 7,500-7,800
-/// to 8,000-8,300 req/s and its p99 from 14-120 ms to 9 ms.
+/// serving requests; and each costs a page cache, so there are at most 16.
+/// Pinned to one core at 100,000 members (2 alternating rounds), 2 readers
+/// instead of 8 took the search "mar" from 7,500-7,800 to 8,000-8,300
+/// req/s and its p99 from 14-120 ms to 9 ms.
 fn sqlite_readers() -> usize {
-    2 * std::thread::available_parallelism().map_or(1, |n| n.get())
+    (2 * std::thread::available_parallelism().map_or(1, |n| n.get())).min(16)
 }
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.

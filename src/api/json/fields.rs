@@ -35,6 +35,12 @@ impl Fields {
         self.missing
     }
 
+    /// Whether names are left after the struct was read (serde lists a
+    /// field's aliases among the names).
+    pub(super) fn unread(&self) -> bool {
+        self.next < self.fields.len()
+    }
+
     /// The next field's value: `None` past the last field, `Some(None)`
     /// when absent. Not inlined: serde's derive reads every field through
     /// it, and the lookup would otherwise be copied into each.

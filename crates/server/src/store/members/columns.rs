@@ -16,8 +16,7 @@ pub(in crate::store) const MEMBER_COLUMNS: &str = "id, user_id, api_key_id, name
 
 /// (SQLite) A page of members as one value: a scalar subquery that
 /// aggregates the rows of `page` (a statement selecting [`MEMBER_COLUMNS`]
-/// and ending in its own ORDER BY and LIMIT, or walking a list already in
-/// order) into a JSON array of arrays, in the order `page` yields them.
+/// and ending in its own ORDER BY and LIMIT) into a JSON array of arrays, in the order `page` yields them.
 /// SQLite runs such a subquery as a co-routine whose rows reach the
 /// aggregate one at a time, in order (SQLite 3.46, as libsqlite3-sys 0.30
 /// bundles it: a subquery with a LIMIT is never flattened, so its ORDER BY
