@@ -235,16 +235,11 @@ impl<'de> de::Deserializer<'de> for Value {
             return Err(self.invalid(&visitor));
         }
         let mut read = Fields::new(self.0, fields);
-        let value = visitor
-            .visit_seq(&mut read)
-            .map_err(|e| match read.missing() {
-                Some(name) => Error(format!("missing field `{name}`")),
-                None => e,
-            })?;
-        if read.unread() {
-            return Err(Error("a struct with field aliases".to_owned()));
+        let value = visitor.visit_seq(&mut read);
+        match read.fault(value.as_ref().err()) {
+            None => value,
+            Some(e) => Err(e),
         }
-        Ok(value)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

@@ -30,15 +30,21 @@ impl Fields {
         }
     }
 
-    /// The field whose absence failed the struct, if that is what failed it.
-    pub(super) fn missing(&self) -> Option<&'static str> {
-        self.missing
-    }
-
-    /// Whether names are left after the struct was read (serde lists a
-    /// field's aliases among the names).
-    pub(super) fn unread(&self) -> bool {
-        self.next < self.fields.len()
+    /// What failed the struct once serde is done with it (`error`, its own
+    /// failure): a missing field by name, or names left unread, as a
+    /// struct with field aliases leaves them (serde lists aliases among the
+    /// names, so they would not line up). `None` when it was read whole.
+    /// Not inlined: every wire type's reader calls it.
+    #[inline(never)]
+    pub(super) fn fault(&self, error: Option<&Error>) -> Option<Error> {
+        match (error, self.missing) {
+            (Some(_), Some(name)) => Some(Error(format!("missing field `{name}`"))),
+            (Some(e), None) => Some(e.clone()),
+            (None, _) if self.next < self.fields.len() => {
+                Some(Error("a struct with field aliases".to_owned()))
+            }
+            (None, _) => None,
+        }
     }
 
     /// The next field's value: `None` past the last field, `Some(None)`
