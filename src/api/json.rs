@@ -100,8 +100,13 @@ impl Value {
         })
     }
 
+    /// A JSON object (not an array, which JS also calls an object).
+    fn is_object(&self) -> bool {
+        self.0.is_object() && !Array::is_array(&self.0)
+    }
+
     fn object(&self) -> Option<Entries> {
-        (self.0.is_object() && !Array::is_array(&self.0)).then(|| {
+        self.is_object().then(|| {
             let entries = Object::entries(self.0.unchecked_ref());
             Entries {
                 len: entries.length(),
@@ -231,7 +236,7 @@ impl<'de> de::Deserializer<'de> for Value {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        if !self.0.is_object() || Array::is_array(&self.0) {
+        if !self.is_object() {
             return Err(self.invalid(&visitor));
         }
         let mut read = Fields::new(self.0, fields);

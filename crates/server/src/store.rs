@@ -16,7 +16,7 @@ mod tx;
 pub mod users;
 pub mod workspaces;
 
-pub use gate::{MIN_POOL, WriteGate, default_pool_size};
+pub use gate::{MIN_POOL, WriteGate, cores, default_pool_size};
 pub use readers::{Reader, Readers};
 pub use tx::{Held, StoreError, StoreResult, Tx};
 pub(crate) use tx::{exec, fetch, scalar};
@@ -41,7 +41,7 @@ use std::time::Duration;
 /// instead of 8 took the search "mar" from 7,500-7,800 to 8,000-8,300
 /// req/s and its p99 from 14-120 ms to 9 ms.
 fn sqlite_readers() -> usize {
-    (2 * std::thread::available_parallelism().map_or(1, |n| n.get())).min(16)
+    (2 * gate::cores()).min(16)
 }
 
 /// Migrations for SQLite; versions and names match `POSTGRES_MIGRATOR`'s.

@@ -41,7 +41,7 @@ fn verify_now(password: &str, phc: &str) -> bool {
 impl Passwords {
     /// One permit per core.
     pub fn new() -> anyhow::Result<Self> {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let cores = crate::store::cores();
         let dummy = hash_now(&super::new_token())?;
         Ok(Self {
             permits: Arc::new(Semaphore::new(cores)),

@@ -44,8 +44,12 @@ pub(super) const PATIENCE: Duration = Duration::from_secs(10);
 /// 32 took the team table's first page at 100,000 members from about 6,500
 /// to 7,800 req/s and a rare search's p99 from 16–21 to 13–14 ms.
 pub fn default_pool_size() -> u32 {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    u32::try_from(2 * cores + 1).unwrap_or(u32::MAX)
+    u32::try_from(2 * cores() + 1).unwrap_or(u32::MAX)
+}
+
+/// The CPU cores this process may run on (its affinity mask; 1 if unknown).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// The writers' turns of one database in this process.
