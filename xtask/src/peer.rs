@@ -3,7 +3,7 @@
 //! driver), from `bench/peers/better-auth/`: installed with `npm ci`, migrated
 //! and seeded with one organization of 10,000 members in its own database of
 //! the given cluster, run pinned to core 0 on port 18282, and driven by wrk
-//! pinned to core 1 with the settings of Roster's P3 (`-t2 -c64 -d8s`) on
+//! pinned to core 1 (with PostgreSQL) with the settings of Roster's P3 (`-t2 -c64 -d8s`) on
 //! three workloads: list members (first page of 50), invite (one new address
 //! per request) and check a permission.
 //!
@@ -135,7 +135,7 @@ pub fn run(report: &mut String, pg_url: &str) -> anyhow::Result<Vec<PeerFigure>>
         report,
         "\n## P4 — peer: better-auth {version} organization plugin (Node {node}, `pg`), \
          PostgreSQL, one organization of {MEMBERS} members; 64 connections (wrk), \
-         peer on core 0, wrk on core 1\n\n\
+         peer on core 0, wrk and PostgreSQL on core 1\n\n\
          Seeding (migration, owner sign-up, bulk SQL inserts of the other members): {:.1} s.\n\n\
          | workload | req/s | p50 | p99 |\n|---|---:|---:|---:|\n",
         seeded.seconds

@@ -33,6 +33,13 @@ pub struct Cluster {
 impl Cluster {
     /// Initialises and starts a fresh cluster (2–5 s).
     pub fn start() -> anyhow::Result<Self> {
+        Self::start_on(None)
+    }
+
+    /// [`Cluster::start`], with every PostgreSQL process confined to CPU
+    /// `core` when one is given (the benchmarks keep it off the core of the
+    /// server they measure: its backends inherit the postmaster's mask).
+    pub fn start_on(core: Option<u32>) -> anyhow::Result<Self> {
         let bin = bin_dir().context("PostgreSQL's server binaries are not installed")?;
         let as_postgres = {
             let mut id = cmd("id");
@@ -77,7 +84,16 @@ impl Cluster {
             cluster.port,
             dir.display()
         );
-        let mut start = cluster.pg("pg_ctl");
+        let mut start = match core {
+            Some(core) => {
+                let mut pinned = cmd("taskset");
+                pinned.args(["-c", &core.to_string()]);
+                let inner = cluster.pg("pg_ctl");
+                pinned.arg(inner.get_program()).args(inner.get_args());
+                pinned
+            }
+            None => cluster.pg("pg_ctl"),
+        };
         start
             .arg("-D")
             .arg(&data)
