@@ -211,8 +211,9 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Sessio
             let mut tx = state.db.read().await?;
             let found = sessions::find_session(&mut tx, &hash).await?;
             tx.commit().await?;
-            if let Some(s) = &found {
-                state.sessions.put(hash, s.clone(), now, generation);
+            match &found {
+                Some(s) => state.sessions.put(hash, s.clone(), now, generation),
+                None => state.sessions.drop_stale(&hash),
             }
             found
         }
