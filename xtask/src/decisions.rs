@@ -124,7 +124,7 @@ pub fn report(report: &mut String, size: u32, runs: &[(&str, Vec<Decisions>)]) {
     let _ = write!(
         report,
         "\n## P6 — the authorization endpoint, {size} members, 64 connections (wrk), \
-         server on core 0, wrk (and PostgreSQL) on core 1\n\n\
+         server on core 0, wrk and PostgreSQL on core 1\n\n\
          | database | workload | req/s | decisions/s | p50 | p99 |\n|---|---|---:|---:|---:|---:|\n"
     );
     for (db, list) in runs {

@@ -199,8 +199,9 @@ pub async fn log_out(state: &AppState, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The live session behind a cookie token, if any (read again at most once a
-/// second: see [`crate::auth::session_cache`]).
+/// The live session behind a cookie token, if any (a copy is trusted for at
+/// most a second, and read again by one request once half a second old: see
+/// [`crate::auth::session_cache`]).
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Session>, AppError> {
     let hash = crate::auth::hash_token(token);
     let now = state.clock.now();

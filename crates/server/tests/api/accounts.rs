@@ -325,6 +325,34 @@ async fn the_last_workspace_is_remembered_only_for_ones_own_workspaces() {
 }
 
 #[tokio::test]
+async fn a_session_ended_elsewhere_is_refused_once_read_again() {
+    let (app, clock) = TestApp::spawn_with_clock().await;
+    let res = app
+        .post_anon(
+            "/auth/signup",
+            &json!({"email": "gone@example.com", "password": PASSWORD, "name": "Gone"}),
+        )
+        .await;
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let token = cookie["roster_session=".len()..].split(';').next().unwrap();
+    assert_eq!(app.get("/api/v1/me").await.status(), 200);
+    // Another instance logs out: the row goes, this instance's copy stays.
+    let mut tx = app.db.write().await.unwrap();
+    let hash = roster_server::auth::hash_token(token);
+    roster_server::store::sessions::delete_session(&mut tx, &hash)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    clock.advance(chrono::Duration::milliseconds(100));
+    assert_eq!(app.get("/api/v1/me").await.status(), 200, "trusted for now");
+    // Past half a second one request reads it again and finds it gone; the
+    // copy goes with it, so the next request is refused too.
+    clock.advance(chrono::Duration::milliseconds(500));
+    problem(app.get("/api/v1/me").await, 401, "unauthenticated").await;
+    problem(app.get("/api/v1/me").await, 401, "unauthenticated").await;
+}
+
+#[tokio::test]
 async fn a_session_expires_after_thirty_days() {
     let (app, clock) = TestApp::spawn_with_clock().await;
     let ada = app.signup("exp@example.com", "Exp").await;
