@@ -35,14 +35,8 @@ async fn signup_signs_in_with_a_safe_cookie_and_me_shows_the_user() {
 #[tokio::test]
 async fn the_session_token_is_stored_only_as_a_hash() {
     let app = TestApp::spawn().await;
-    let res = app
-        .post_anon(
-            "/auth/signup",
-            &json!({"email": "h@example.com", "password": PASSWORD, "name": "H"}),
-        )
-        .await;
-    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
-    let token = cookie["roster_session=".len()..].split(';').next().unwrap();
+    let token = signup_token(&app, "h@example.com", "H").await;
+    let token = token.as_str();
     let mut tx = app.db.read().await.unwrap();
     let by_token = roster_server::store::sessions::find_session(&mut tx, token)
         .await
@@ -54,6 +48,19 @@ async fn the_session_token_is_stored_only_as_a_hash() {
     .await
     .unwrap();
     assert!(by_token.is_none() && by_hash.is_some());
+}
+
+/// Signs up through the app's own cookie jar; returns the session token.
+async fn signup_token(app: &TestApp, email: &str, name: &str) -> String {
+    let res = app
+        .post_anon(
+            "/auth/signup",
+            &json!({"email": email, "password": PASSWORD, "name": name}),
+        )
+        .await;
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    let token = cookie["roster_session=".len()..].split(';').next().unwrap();
+    token.to_owned()
 }
 
 #[tokio::test]
@@ -327,14 +334,8 @@ async fn the_last_workspace_is_remembered_only_for_ones_own_workspaces() {
 #[tokio::test]
 async fn a_session_ended_elsewhere_is_refused_once_read_again() {
     let (app, clock) = TestApp::spawn_with_clock().await;
-    let res = app
-        .post_anon(
-            "/auth/signup",
-            &json!({"email": "gone@example.com", "password": PASSWORD, "name": "Gone"}),
-        )
-        .await;
-    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
-    let token = cookie["roster_session=".len()..].split(';').next().unwrap();
+    let token = signup_token(&app, "gone@example.com", "Gone").await;
+    let token = token.as_str();
     assert_eq!(app.get("/api/v1/me").await.status(), 200);
     // Another instance logs out: the row goes, this instance's copy stays.
     let mut tx = app.db.write().await.unwrap();
