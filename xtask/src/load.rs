@@ -29,7 +29,7 @@ pub fn run_all(report: &mut String) -> anyhow::Result<()> {
     ensure_wrk()?;
     crate::served::build_server()?;
     let sqlite = crate::served::fresh_sqlite("members.db")?;
-    let cluster = crate::postgres::Cluster::start_on(Some(1))?;
+    let cluster = crate::postgres::Cluster::start_on(Some(crate::wrk::LOAD_CORE))?;
     report.push_str(
         "\n## P3 — members endpoint, 64 connections (wrk), server on core 0, wrk and PostgreSQL on core 1\n\n\
          | database | members | seeding | workload | req/s | p50 | p99 |\n\
@@ -240,7 +240,8 @@ fn binary() -> String {
 /// Starts the release server pinned to core 0.
 pub(crate) fn start_server(url: &str) -> anyhow::Result<Served> {
     let mut c = cmd("taskset");
-    c.args(["-c", "0", &binary(), "serve", "--port", &PORT.to_string()])
+    let core = crate::wrk::SERVER_CORE.to_string();
+    c.args(["-c", &core, &binary(), "serve", "--port", &PORT.to_string()])
         .args(["--database-url", url, "--rate-limits", "off"])
         .arg("--data-dir")
         .arg(data_dir())

@@ -259,13 +259,18 @@ fn start_peer(dir: &std::path::Path, url: &str) -> anyhow::Result<Served> {
     std::fs::create_dir_all(&log_dir)?;
     let log = std::fs::File::create(log_dir.join("peer-server.log"))?;
     let mut c = Command::new("taskset");
-    c.args(["-c", "0", "node", "server.mjs"])
-        .current_dir(dir)
-        .env("DATABASE_URL", url)
-        .env("PORT", PORT.to_string())
-        .env("NODE_ENV", "production")
-        .stdout(log.try_clone()?)
-        .stderr(log);
+    c.args([
+        "-c",
+        &crate::wrk::SERVER_CORE.to_string(),
+        "node",
+        "server.mjs",
+    ])
+    .current_dir(dir)
+    .env("DATABASE_URL", url)
+    .env("PORT", PORT.to_string())
+    .env("NODE_ENV", "production")
+    .stdout(log.try_clone()?)
+    .stderr(log);
     Served::start(c, PORT, "the peer (see target/bench/peer-server.log)")
 }
 

@@ -6,6 +6,10 @@ use anyhow::{Context as _, bail};
 use std::path::Path;
 use std::process::Command;
 
+/// The core the measured server runs on.
+pub const SERVER_CORE: u32 = 0;
+/// The core of the load generator, and of PostgreSQL when it is measured.
+pub const LOAD_CORE: u32 = 1;
 /// Seconds of load per run.
 pub const SECONDS: u32 = 5;
 /// Runs per workload; the report shows each figure's median.
@@ -76,7 +80,7 @@ fn drive_once(
 ) -> anyhow::Result<Figures> {
     let mut c = Command::new("taskset");
     c.env("ROSTER_WRK_RUN", run.to_string());
-    c.args(["-c", "1", "wrk", "-t2", "-c64"])
+    c.args(["-c", &LOAD_CORE.to_string(), "wrk", "-t2", "-c64"])
         .arg(format!("-d{SECONDS}s"))
         .args(["--timeout", "10s", "--latency"]);
     for h in headers {

@@ -36,14 +36,13 @@ async fn signup_signs_in_with_a_safe_cookie_and_me_shows_the_user() {
 async fn the_session_token_is_stored_only_as_a_hash() {
     let app = TestApp::spawn().await;
     let token = signup_token(&app, "h@example.com", "H").await;
-    let token = token.as_str();
     let mut tx = app.db.read().await.unwrap();
-    let by_token = roster_server::store::sessions::find_session(&mut tx, token)
+    let by_token = roster_server::store::sessions::find_session(&mut tx, &token)
         .await
         .unwrap();
     let by_hash = roster_server::store::sessions::find_session(
         &mut tx,
-        &roster_server::auth::hash_token(token),
+        &roster_server::auth::hash_token(&token),
     )
     .await
     .unwrap();
@@ -335,11 +334,10 @@ async fn the_last_workspace_is_remembered_only_for_ones_own_workspaces() {
 async fn a_session_ended_elsewhere_is_refused_once_read_again() {
     let (app, clock) = TestApp::spawn_with_clock().await;
     let token = signup_token(&app, "gone@example.com", "Gone").await;
-    let token = token.as_str();
     assert_eq!(app.get("/api/v1/me").await.status(), 200);
     // Another instance logs out: the row goes, this instance's copy stays.
     let mut tx = app.db.write().await.unwrap();
-    let hash = roster_server::auth::hash_token(token);
+    let hash = roster_server::auth::hash_token(&token);
     roster_server::store::sessions::delete_session(&mut tx, &hash)
         .await
         .unwrap();
