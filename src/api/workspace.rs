@@ -3,9 +3,10 @@
 
 use super::http::Request;
 use super::{ApiError, fill, get, send, send_empty, send_json_empty};
+use crate::state::audit::AuditEvent;
 use roster_api::{
-    AuditEventResponse, ConfigResponse, DeleteWorkspaceRequest, ListAuditQuery, Page,
-    PutConfigRequest, UpdateWorkspaceRequest, WorkspaceResponse, paths,
+    ConfigResponse, DeleteWorkspaceRequest, ListAuditQuery, Page, PutConfigRequest,
+    UpdateWorkspaceRequest, WorkspaceResponse, paths,
 };
 
 /// `PATCH /workspaces/{ws}`.
@@ -71,7 +72,7 @@ pub fn audit_params(q: &ListAuditQuery) -> Vec<(&'static str, String)> {
 }
 
 /// `GET /workspaces/{ws}/audit`: one page, newest first.
-pub async fn audit(ws: &str, q: &ListAuditQuery) -> Result<Page<AuditEventResponse>, ApiError> {
+pub async fn audit(ws: &str, q: &ListAuditQuery) -> Result<Page<AuditEvent>, ApiError> {
     let params = audit_params(q);
     let b = Request::get(&fill(paths::AUDIT, &[("ws", ws)]))
         .query(params.iter().map(|(k, v)| (*k, v.as_str())));

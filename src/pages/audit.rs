@@ -7,11 +7,11 @@ use crate::components::{ErrorAlert, PageHead};
 use crate::pages::settings::me_in;
 use crate::session::use_session;
 use crate::state::access::verdict;
-use crate::state::audit::{ACTIONS, action_label, changes};
+use crate::state::audit::{ACTIONS, AuditEvent, action_label, changes};
 use crate::state::text::date_time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roster_api::{AuditEventResponse, ListAuditQuery};
+use roster_api::ListAuditQuery;
 use roster_model::Action;
 
 /// The audit log of workspace `ws`.
@@ -19,7 +19,7 @@ use roster_model::Action;
 pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
     let session = use_session();
     let filter = RwSignal::new(ListAuditQuery::default());
-    let events = RwSignal::new(Vec::<AuditEventResponse>::new());
+    let events = RwSignal::new(Vec::<AuditEvent>::new());
     let next = RwSignal::new(None::<String>);
     let loading = RwSignal::new(true);
     let error = RwSignal::new(None::<ApiError>);

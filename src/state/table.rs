@@ -154,10 +154,15 @@ impl Group {
     /// Takes a page: the first replaces the rows, later ones append.
     pub fn apply(&mut self, page: Page<MemberResponse>, append: bool) {
         if append {
-            let known: std::collections::HashSet<String> =
-                self.rows.iter().map(|r| r.id.clone()).collect();
-            self.rows
-                .extend(page.items.into_iter().filter(|r| !known.contains(&r.id)));
+            // A sorted list, not a HashSet: the WASM already has String's
+            // sort and search, and a hasher would add about 2 KB.
+            let mut known: Vec<String> = self.rows.iter().map(|r| r.id.clone()).collect();
+            known.sort();
+            self.rows.extend(
+                page.items
+                    .into_iter()
+                    .filter(|r| known.binary_search(&r.id).is_err()),
+            );
         } else {
             self.rows = page.items;
         }
