@@ -147,15 +147,9 @@ fn decode<T: DeserializeOwned>(json: JsValue) -> Result<T, ApiError> {
     json::from_value(json).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-/// A request body as JSON text (serde-wasm-bindgen builds the JS value,
-/// the browser writes it: no JSON writer in the WASM).
+/// A request body as JSON text.
 fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
-    let value = body
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    js_sys::JSON::stringify(&value)
-        .map(String::from)
-        .map_err(|e| ApiError::Network(http::message(e)))
+    json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
 }
 
 async fn get<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {

@@ -5,6 +5,7 @@
 //! (about 15 KB); the messages still name what was expected.
 
 mod fields;
+mod write;
 
 use fields::Fields;
 use js_sys::{Array, Object};
@@ -14,6 +15,7 @@ use serde::de::{
 };
 use std::fmt;
 use wasm_bindgen::{JsCast as _, JsValue};
+pub use write::to_string;
 
 /// Why a value did not fit the wire type.
 #[derive(Debug, Clone, PartialEq)]

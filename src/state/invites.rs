@@ -44,7 +44,7 @@ pub fn existing<'a>(rows: impl IntoIterator<Item = &'a MemberResponse>) -> Exist
 
 /// The key an address's own role is kept under (as typed, trimmed, any case).
 pub fn row_key(input: &str) -> String {
-    input.trim().to_lowercase()
+    crate::state::text::lower(input.trim())
 }
 
 /// The role for one address: its own choice, else the one for all.
