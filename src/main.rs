@@ -1,4 +1,5 @@
-//! The browser entry point: installs the panic hook and mounts the app.
+//! The browser entry point: mounts the app (and, where a panic can reach
+//! it, installs the hook that logs panics to the console).
 //! Natively there is nothing to run; the binary says how to start Roster.
 //!
 //! In the browser the binary has no Rust `main`: wasm-bindgen's start

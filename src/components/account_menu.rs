@@ -2,7 +2,7 @@
 //! keyboard (Enter/Space open it and focus its first item, arrows move,
 //! Escape closes it and returns focus to the button).
 
-use super::{Avatar, focus};
+use super::{Avatar, focus, show_if};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn AccountMenu(
             >
                 <Avatar id=id name=name.clone() email=email.clone()/>
             </button>
-            <Show when=move || open.get()>
+            {show_if(move || open.get(), move || view! {
                 <div class="click-away" on:click=move |_| open.set(false)></div>
                 <ul class="menu" id="account-menu" role="menu" aria-label="Account" node_ref=menu>
                     <li class="menu-label" role="presentation">
@@ -64,7 +64,7 @@ pub fn AccountMenu(
                         </button>
                     </li>
                 </ul>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

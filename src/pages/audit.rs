@@ -3,7 +3,7 @@
 //! of everything the filters match.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, PageHead};
+use crate::components::{ErrorAlert, PageHead, show_if};
 use crate::pages::settings::me_in;
 use crate::session::use_session;
 use crate::state::access::verdict;
@@ -73,12 +73,12 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
     let csv = move || api::audit_csv_url(&ws.get(), &filter.get());
     view! {
         <PageHead title="Audit log" lede=|| "Who changed what, and when. Newest first.">
-            <Show when=move || allowed().is_none()>
+            {show_if(move || allowed().is_none(), move || view! {
                 <a class="btn" href=csv download="roster-audit.csv" data-testid="audit-csv">"Download CSV"</a>
-            </Show>
+            }.into_any())}
         </PageHead>
         {move || allowed().map(|why| view! { <p class="callout warn" data-testid="audit-denied">{why}</p> })}
-        <Show when=move || allowed().is_none()>
+        {show_if(move || allowed().is_none(), move || view! {
             <section class="card flush" aria-label="Audit events">
                 <div class="toolbar">
                     <div class="filters">
@@ -135,13 +135,13 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || !loading.get() && error.with(Option::is_none) && events.with(Vec::is_empty)>
+                {show_if(move || !loading.get() && error.with(Option::is_none) && events.with(Vec::is_empty), move || view! {
                     <div class="empty small-empty" data-testid="audit-empty"><h2>"No events match"</h2><p class="muted">"Try another action, or clear the filters."</p></div>
-                </Show>
-                <Show when=move || next.with(Option::is_some)>
+                }.into_any())}
+                {show_if(move || next.with(Option::is_some), move || view! {
                     <div class="pad"><button class="btn" disabled=move || loading.get() on:click=move |_| fetch(true)>"Load older events"</button></div>
-                </Show>
+                }.into_any())}
             </section>
-        </Show>
+        }.into_any())}
     }
 }

@@ -12,7 +12,7 @@ mod open;
 mod row;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, PageHead, focus, use_toasts};
+use crate::components::{ErrorAlert, PageHead, focus, show_if, use_toasts};
 use crate::perf;
 use crate::router::use_router;
 use crate::session::use_session;
@@ -345,13 +345,13 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
-                    <Show when=move || loading.get() && groups.with(|g| !g.groups[0].loaded)>
+                    {show_if(move || loading.get() && groups.with(|g| !g.groups[0].loaded), move || view! {
                         <tbody>
                             {(0..4).map(|_| view! {
                                 <tr class="skeleton-row"><td colspan="6"><span class="skeleton wide"></span></td></tr>
                             }).collect_view()}
                         </tbody>
-                    </Show>
+                    }.into_any())}
                     {move || GROUPS.into_iter().map(|s| {
                         let group = groups.with(|g| g.get(s).clone());
                         if group.rows.is_empty() {
@@ -365,12 +365,12 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     }).collect_view()}
                 </table>
             </div>
-            <Show when=move || !loading.get() && error.with(Option::is_none) && groups.with(Groups::is_empty)>
+            {show_if(move || !loading.get() && error.with(Option::is_none) && groups.with(Groups::is_empty), move || view! {
                 <div class="empty small-empty" data-testid="members-empty">
                     <h2>{move || if query.with(|q| q.search.trim().is_empty()) { "No members yet".to_owned() } else { format!("No members match \u{201c}{}\u{201d}", query.with(|q| q.search.trim().to_owned())) }}</h2>
                     <p class="muted">"Try another name or email address, or invite someone new."</p>
                 </div>
-            </Show>
+            }.into_any())}
         </section>
         <OpenDialog ws=ws open=open groups=groups model=model reload=Callback::new(move |()| reload())/>
     }

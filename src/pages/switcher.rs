@@ -5,7 +5,7 @@
 
 use super::workspaces::{CreateWorkspaceForm, PendingInvitations};
 use crate::api;
-use crate::components::{Avatar, Dialog, focus};
+use crate::components::{Avatar, Dialog, focus, show_if};
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::role_label;
@@ -117,17 +117,17 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                 }}
                 <span class="chevron" aria-hidden="true">"\u{2195}"</span>
             </button>
-            <Show when=move || open.get()>
+            {show_if(move || open.get(), move || view! {
                 <div class="click-away" on:click=move |_| open.set(false)></div>
                 <div class="popover switcher-pop" role="dialog" aria-label="Switch workspace" node_ref=popover on:keydown=on_key>
-                    <Show when=move || { all().len() >= SEARCH_FROM }>
+                    {show_if(move || { all().len() >= SEARCH_FROM }, move || view! {
                         <input class="search" type="search" role="combobox" aria-label="Find a workspace"
                             placeholder="Find a workspace…" autofocus=true data-listnav=""
                             aria-controls="ws-listbox" aria-expanded="true" aria-autocomplete="list"
                             aria-activedescendant=move || option_id(active.get())
                             prop:value=move || search.get()
                             on:input=move |ev| { search.set(event_target_value(&ev)); active.set(0); }/>
-                    </Show>
+                    }.into_any())}
                     <div class="section-label" id="ws-listbox-label">"Workspaces"</div>
                     <ul id="ws-listbox" role="listbox" aria-labelledby="ws-listbox-label" data-listnav=""
                         tabindex={move || if all().len() >= SEARCH_FROM { "-1" } else { "0" }}
@@ -149,9 +149,9 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                                 }
                             }).collect_view()
                         }}
-                        <Show when=move || shown.with(Vec::is_empty)>
+                        {show_if(move || shown.with(Vec::is_empty), move || view! {
                             <li class="muted small empty-option" role="presentation">"No workspace matches."</li>
-                        </Show>
+                        }.into_any())}
                     </ul>
                     <PendingInvitations compact=true/>
                     <div class="pop-foot">
@@ -161,13 +161,13 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-            </Show>
-            <Show when=move || creating.get()>
+            }.into_any())}
+            {show_if(move || creating.get(), move || view! {
                 <Dialog title="Create workspace" description="A workspace holds your team, roles and data."
                     on_close=Callback::new(move |_| creating.set(false)) return_to="switcher-button">
                     <CreateWorkspaceForm on_done=Callback::new(move |_| creating.set(false))/>
                 </Dialog>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! answering pending invitations: used by the switcher and the welcome page.
 
 use crate::api::{self, ApiError};
-use crate::components::{FieldError, use_toasts};
+use crate::components::{FieldError, show_if, use_toasts};
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::{access::role_label, forms};
@@ -118,20 +118,23 @@ pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
     let toasts = use_toasts();
     let router = use_router();
     let busy = RwSignal::new(None::<String>);
-    let invites = move || {
+    // A memo: a refreshed `/me` with the same invitations keeps the rows
+    // (and the focus on their buttons).
+    let invites = Memo::new(move |_| {
         session.me.with(|m| {
             m.as_ref()
                 .map(|m| m.pending_invitations.clone())
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
-        <Show when=move || !invites().is_empty()>
+        {show_if(move || invites.with(|i| !i.is_empty()), move || view! {
             <div class=if compact { "invites compact" } else { "invites" } data-testid="pending-invitations">
                 <h3 class="section-label">"Invitations"</h3>
                 <ul class="invite-list">
-                    <For each=invites key=|i| i.id.clone() let:inv>
-                        {
+                    // A few rows at most: drawn again when the list changes,
+                    // which costs far less WASM than a keyed <For>.
+                    {move || invites.get().into_iter().map(|inv| {
                             let (id_a, id_d) = (inv.id.clone(), inv.id.clone());
                             let (b1, b2) = (inv.id.clone(), inv.id.clone());
                             let ws_name = inv.workspace_name.clone();
@@ -175,10 +178,9 @@ pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
                                         disabled=move || busy.get().as_deref() == Some(&b2) on:click=accept>"Accept"</button>
                                 </li>
                             }
-                        }
-                    </For>
+                        }).collect_view()}
                 </ul>
             </div>
-        </Show>
+        }.into_any())}
     }
 }

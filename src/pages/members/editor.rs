@@ -5,7 +5,7 @@
 
 use super::row::display_name;
 use crate::api::{self, ApiError};
-use crate::components::Dialog;
+use crate::components::{Dialog, show_if};
 use crate::state::access::{RowActions, role_label};
 use crate::state::access_edit::{AccessDraft, change_lines};
 use leptos::prelude::*;
@@ -117,7 +117,7 @@ pub fn AccessDialog(
                     <AllOrOnly name="features" all_label="All features" only_label="Only chosen features"
                         all=Signal::derive(move || draft.with(|d| d.all_features))
                         set_all=Callback::new(move |v| draft.update(|d| d.all_features = v))/>
-                    <Show when=move || draft.with(|d| !d.all_features)>
+                    {show_if(move || draft.with(|d| !d.all_features), move || view! {
                         <div class="checks">
                             {catalogue.features().iter().map(|f| {
                                 let (k1, k2) = (f.key.as_str().to_owned(), f.key.as_str().to_owned());
@@ -134,7 +134,7 @@ pub fn AccessDialog(
                                 }
                             }).collect_view()}
                         </div>
-                    </Show>
+                    }.into_any())}
                     {why(1)}
                 </fieldset>
                 <fieldset class="role-options" disabled=resource_gate.is_some() data-testid="resource-access"
@@ -144,7 +144,7 @@ pub fn AccessDialog(
                     <AllOrOnly name="resources" all_label="All resources" only_label="Only these resources"
                         all=Signal::derive(move || draft.with(|d| d.all_resources))
                         set_all=Callback::new(move |v| draft.update(|d| d.all_resources = v))/>
-                    <Show when=move || draft.with(|d| !d.all_resources)>
+                    {show_if(move || draft.with(|d| !d.all_resources), move || view! {
                         <div class="field">
                             <label for="resource-ids">"Resource ids"</label>
                             <textarea id="resource-ids" rows="3" placeholder="dashboard-42, sales-db"
@@ -155,7 +155,7 @@ pub fn AccessDialog(
                             <p class="muted small" id="resource-help">"Ids from your product, separated by commas, spaces or new lines."</p>
                             <p class="field-error" aria-live="polite">{move || draft.with(|d| d.resource_access().err())}</p>
                         </div>
-                    </Show>
+                    }.into_any())}
                     {why(2)}
                 </fieldset>
                 <div class="diff" aria-live="polite" data-testid="role-diff">

@@ -4,7 +4,7 @@
 //! is sent in parts, then the server's result per row.
 
 use crate::api::{self, ApiError};
-use crate::components::Dialog;
+use crate::components::{Dialog, show_if, show_if_else};
 use crate::state::access::role_label;
 use crate::state::invites::{self, VerdictRow};
 use leptos::prelude::*;
@@ -105,9 +105,7 @@ pub fn InviteDialog(
     view! {
         <Dialog title="Invite people" description="They get an email with a link to join. Work addresses only."
             on_close=on_close return_to="invite-button" wide=true>
-            <Show when=move || results.with(Option::is_none) fallback=move || view! {
-                <ResultSummary results=results on_close=on_close/>
-            }>
+            {show_if_else(move || results.with(Option::is_none), move || view! {
                 <form class="stack" on:submit=send.clone()>
                     <div class="field">
                         <label for="invite-emails">"Email addresses"</label>
@@ -132,12 +130,12 @@ pub fn InviteDialog(
                         </select>
                     </div>
                     <VerdictList rows=plan roles=roles.clone() set_own=set_own/>
-                    <Show when=move || pending.get() && progress.with(|p| p.1 > PART)>
+                    {show_if(move || pending.get() && progress.with(|p| p.1 > PART), move || view! {
                         <div class="field" data-testid="invite-progress">
                             <label for="invite-progress">{move || progress.with(|(d, n)| format!("Sent {d} of {n}…"))}</label>
                             <progress id="invite-progress" max=move || progress.with(|p| p.1) value=move || progress.with(|p| p.0)></progress>
                         </div>
-                    </Show>
+                    }.into_any())}
                     {move || err.get().map(|e| view! { <div class="alert" role="alert">{e.to_string()}</div> })}
                     <div class="actions">
                         <span class="muted small grow" aria-live="polite" data-testid="invite-count">
@@ -157,7 +155,9 @@ pub fn InviteDialog(
                         </button>
                     </div>
                 </form>
-            </Show>
+            }.into_any(), move || view! {
+                <ResultSummary results=results on_close=on_close/>
+            }.into_any())}
         </Dialog>
     }
 }
@@ -170,7 +170,7 @@ fn VerdictList(
 ) -> impl IntoView {
     let roles = StoredValue::new(roles);
     view! {
-        <Show when=move || !rows.with(Vec::is_empty)>
+        {show_if(move || !rows.with(Vec::is_empty), move || view! {
             <ul class="verdicts" aria-label="Addresses" data-testid="invite-verdicts">
                 {move || rows.get().into_iter().map(|r| {
                     let ok = r.ok();
@@ -184,7 +184,7 @@ fn VerdictList(
                     }
                 }).collect_view()}
             </ul>
-        </Show>
+        }.into_any())}
     }
 }
 

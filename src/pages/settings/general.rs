@@ -2,7 +2,7 @@
 //! Markdown home page with a preview, and the region shown read-only.
 
 use crate::api::{self, ApiError};
-use crate::components::{Markdown, use_toasts};
+use crate::components::{Markdown, show_if_else, use_toasts};
 use crate::session::use_session;
 use crate::state::access::verdict;
 use crate::state::settings::SettingsDraft;
@@ -140,17 +140,17 @@ pub fn GeneralCard(workspace: WorkspaceResponse, actor: Actor, facts: Facts) -> 
                     </div>
                 </div>
                 {home_why.map(|r| view! { <small class="why">{r}</small> })}
-                <Show when=move || !preview.get() fallback=move || view! {
-                    <div class="md card-inset" data-testid="markdown-preview">
-                        <Markdown text=Signal::derive(move || draft.with(|d| d.description.clone()))/>
-                    </div>
-                }>
+                {show_if_else(move || !preview.get(), move || view! {
                     <textarea id="ws-description" rows="8" disabled=lock_home
                         placeholder="# Welcome\n\nWhat this workspace is for, who to ask, useful **links**."
                         aria-describedby="ws-description-error"
                         prop:value=move || draft.with(|d| d.description.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.description = v.clone()); }></textarea>
-                </Show>
+                }.into_any(), move || view! {
+                    <div class="md card-inset" data-testid="markdown-preview">
+                        <Markdown text=Signal::derive(move || draft.with(|d| d.description.clone()))/>
+                    </div>
+                }.into_any())}
                 <p class="muted small">"Markdown: # headings, **bold**, *italic*, lists, > quotes, `code` and [links](https://…)."</p>
                 <p class="field-error" id="ws-description-error" aria-live="polite">{move || description_err.get()}</p>
             </div>
