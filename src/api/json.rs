@@ -1,6 +1,6 @@
 //! Reads roster-api types from JSON that the browser has parsed: a small
 //! serde `Deserializer` over JS values (null, booleans, numbers, strings,
-//! arrays, objects). Its errors describe the offending value in words, so no
+//! arrays, objects); `write` turns request bodies into JSON text. Its errors describe the offending value in words, so no
 //! float formatting or Debug escaping is compiled into the WASM for them
 //! (about 15 KB); the messages still name what was expected.
 

@@ -1,9 +1,9 @@
 //! `<Show>` for much less WASM: a view drawn while a condition holds (and
 //! another, or nothing, while it does not). Like `<Show>`, the condition is
 //! memoised, so a view is built again only when the condition flips.
-//! `<Show>` compiled its children's typed view and a memo into every use
-//! (about 800 bytes each); here every use shares one memo and one render
-//! path, and keeps only its closures.
+//! `<Show>` compiled its own copy of the memo and render code for every
+//! use (about 800 bytes each); here every use runs the same compiled code
+//! on boxed closures, and only its closures are its own.
 
 use leptos::prelude::*;
 

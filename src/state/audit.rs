@@ -1,5 +1,6 @@
 //! The audit log's wording: action labels for the filter and the list, and
-//! an event's before/after as "field: before → after" lines.
+//! an event's before/after as "field: before → after" lines, read into
+//! `Json`, a JSON value smaller in the WASM than serde_json's.
 
 use crate::state::text::clip;
 use roster_api::AuditEventResponse;
@@ -11,8 +12,9 @@ use std::fmt;
 pub type AuditEvent = AuditEventResponse<Json>;
 
 /// A before or after state: a JSON value with object keys in the server's
-/// order. serde_json's `Value` would do, but its map and number code cost
-/// the WASM about 3 KB gzip.
+/// order (so two objects are equal only with their keys in the same order;
+/// the server writes every state's keys in one order). serde_json's `Value`
+/// would do, but its map and number code cost the WASM about 3 KB gzip.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     Null,
@@ -163,6 +165,7 @@ pub fn value_text(v: &Json) -> String {
         Json::Text(s) => clip(&s.replace('\n', " "), 60),
         Json::List(a) if a.is_empty() => "none".to_owned(),
         Json::List(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        Json::Object(o) if o.len() == 1 => "1 field".to_owned(),
         Json::Object(o) => format!("{} fields", o.len()),
     }
 }
@@ -216,13 +219,13 @@ mod tests {
     }
 
     #[test]
-    fn objects_keep_their_keys_in_order_and_compare_by_value() {
-        let v = read(json!({"b": [1, "x", null], "a": {"c": false}}));
+    fn objects_keep_the_servers_key_order() {
+        let v: Json = serde_json::from_str(r#"{"b": [1, "x", null], "a": {"c": false}}"#).unwrap();
         let Json::Object(fields) = &v else {
             panic!("not an object: {v:?}")
         };
         let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys.len(), 2);
+        assert_eq!(keys, ["b", "a"]);
         assert_eq!(
             v.get("b"),
             Some(&Json::List(vec![
@@ -231,9 +234,28 @@ mod tests {
                 Json::Null
             ]))
         );
-        assert_eq!(v.get("a"), Some(&read(json!({"c": false}))));
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Object(vec![("c".into(), Json::Bool(false))]))
+        );
         assert_eq!(v.get("z"), None);
         assert_eq!(read(json!("t")).get("b"), None);
+    }
+
+    #[test]
+    fn numbers_and_deep_values_read_as_before() {
+        assert_eq!(read(json!(i64::MIN)), Json::Int(i64::MIN));
+        assert_eq!(read(json!(u64::MAX)), Json::Number(u64::MAX as f64));
+        assert_eq!(value_text(&read(json!(u64::MAX))), "a number");
+        let deep = read(json!({"a": [[{"b": [true, 2.5]}]]}));
+        assert_eq!(
+            deep.get("a"),
+            Some(&Json::List(vec![Json::List(vec![Json::Object(vec![(
+                "b".into(),
+                Json::List(vec![Json::Bool(true), Json::Number(2.5)])
+            )])])]))
+        );
+        assert_eq!(value_text(&deep), "1 field");
     }
 
     #[test]
