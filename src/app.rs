@@ -50,7 +50,7 @@ fn WorkspaceShell() -> impl IntoView {
     });
     let ws: Signal<String> = ws.into();
     let section = Memo::new(move |_| router.with_path(section_of));
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if session.ready.get()
             && session.me.with(Option::is_none)
             && session.error.with(Option::is_none)

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod pages;
 pub mod perf;
+pub mod reactive;
 pub mod router;
 pub mod session;
 pub mod state;

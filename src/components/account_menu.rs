@@ -17,7 +17,7 @@ pub fn AccountMenu(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let menu = NodeRef::<html::Ul>::new();
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if let Some(m) = menu.get() {
             focus::focus_first(&m);
         }

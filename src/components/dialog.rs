@@ -34,7 +34,7 @@ pub fn Dialog(
         on_close.run(());
         back.with_value(|id| focus::focus_id(id));
     };
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if let Some(p) = panel.get() {
             focus::focus_first(&p);
         }

@@ -58,7 +58,7 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
             loading.set(false);
         });
     };
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         filter.track();
         ws.track();
         if allowed().is_none() {

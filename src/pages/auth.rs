@@ -126,7 +126,7 @@ pub fn SignUpPage() -> impl IntoView {
         let v = password.get();
         shown(forms::password_error(&v), "password", !v.is_empty())
     });
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         name.track();
         email.track();
         password.track();
@@ -204,7 +204,7 @@ pub fn SignInPage() -> impl IntoView {
         server_field(server, "password").or((submitted.get() && password.with(String::is_empty))
             .then(|| "Enter your password.".to_owned()))
     });
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         email.track();
         password.track();
         server.set(None);

@@ -27,7 +27,7 @@ pub fn InviteLandingPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let started = RwSignal::new(false);
     let tok = token.clone();
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         let signed_in = session.ready.get() && session.me.with(Option::is_some);
         if !signed_in || started.get_untracked() {
             return;

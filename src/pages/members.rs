@@ -153,7 +153,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         id
     });
     // Changes made here (role, removal, …) keep the cached table current.
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         let g = groups.get();
         let (id, q) = (ws.get_untracked(), query.get_untracked());
         if g.groups[0].loaded && !loading.get_untracked() && q.search.is_empty() {

@@ -30,7 +30,7 @@ pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<WorkspaceResponse, ApiError>>);
     // Bumped after archiving: every card is judged again on fresh facts.
     let fetches = RwSignal::new(0u32);
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         fetches.track();
         let id = ws.get();
         loaded.set(None);

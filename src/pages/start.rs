@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
     let router = use_router();
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if session.ready.get() {
             router.navigate(&session.home_path());
         }
@@ -25,7 +25,7 @@ pub fn StartPage() -> impl IntoView {
 pub fn WelcomePage() -> impl IntoView {
     let session = use_session();
     let router = use_router();
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if session.ready.get() && session.me.with(Option::is_none) {
             router.navigate("/signin");
         }

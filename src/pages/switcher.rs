@@ -57,7 +57,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
         });
         router.navigate(&format!("/w/{id}/members"));
     };
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if open.get() {
             let idx =
                 shown.with_untracked(|s| s.iter().position(|w| w.id == current.get_untracked()));

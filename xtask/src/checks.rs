@@ -1,5 +1,6 @@
 //! Repository-wide checks run as tests: every module says what it is for,
-//! and the browser app never depends on server-only crates.
+//! the browser app never depends on server-only crates, and it keeps to the
+//! forms that hold its WASM under budget.
 
 #[cfg(test)]
 mod tests {
@@ -45,6 +46,39 @@ mod tests {
     }
 
     #[test]
+    fn the_web_app_keeps_to_its_lean_forms() {
+        // Each of these compiles its own copy of leptos code per use; the
+        // lean forms share one (the console's budget is 250 KB gzip).
+        let lean = [
+            ("<Show", "components::show_if / show_if_else"),
+            ("Effect::new(move |_|", "reactive::effect"),
+        ];
+        let root = crate::root();
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        assert!(files.len() > 10, "found only {} files", files.len());
+        let mut found = Vec::new();
+        // The lean forms' own homes use what they stand in for.
+        let homes = ["src/reactive.rs", "src/components/show_if.rs"].map(|h| root.join(h));
+        for f in files.iter().filter(|f| !homes.contains(f)) {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            for (no, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                for (form, instead) in lean {
+                    if code.contains(form) {
+                        let at = f.strip_prefix(&root).unwrap_or(f).display();
+                        found.push(format!("{at}:{}: `{form}`: use {instead}", no + 1));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn the_web_app_depends_on_no_server_crate() {
         let out = std::process::Command::new(env!("CARGO"))
             .current_dir(crate::root())
@@ -74,7 +108,17 @@ mod tests {
             .lines()
             .filter_map(|l| l.split_whitespace().next())
             .collect();
-        for banned in ["tokio", "sqlx", "sqlx-core", "axum", "hyper", "psl"] {
+        // serde-wasm-bindgen is not a server crate, but the app writes its
+        // JSON itself (`api/json/write.rs`) for less WASM.
+        for banned in [
+            "tokio",
+            "sqlx",
+            "sqlx-core",
+            "axum",
+            "hyper",
+            "psl",
+            "serde-wasm-bindgen",
+        ] {
             assert!(
                 !crates.contains(&banned),
                 "roster-web's WASM dependency tree contains `{banned}`"

@@ -198,7 +198,7 @@ fn RowMenu(
     on_action: Callback<(RowAction, MemberResponse)>,
 ) -> impl IntoView {
     let menu = NodeRef::<html::Ul>::new();
-    Effect::new(move |_| {
+    crate::reactive::effect(move || {
         if let Some(m) = menu.get() {
             focus::focus_first(&m);
         }
