@@ -100,6 +100,8 @@ async fn invite_accept_promote_and_transfer_ownership() {
             .await?;
         b.screenshot("invite-results").await?;
         b.click(By::Text("Done")).await?;
+        // Closed by Done, not Escape: focus still returns to its opener.
+        b.wait_focus(By::Text("+ Invite people")).await?;
         b.wait_for(By::TestId("group-invited")).await?;
         role_of(&b, INVITEE, "Editor").await?;
         shots(&b, "team-invited").await?;

@@ -105,6 +105,37 @@ pub struct AcceptInvitationRequest {
     pub token: String,
 }
 
+/// `GET /invitations/lookup` query parameters (no session needed: holding
+/// the link's token is what allows the look).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct InvitationLookupQuery {
+    /// The token from the invitation link.
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[^\x00]*$"))]
+    pub token: String,
+}
+
+/// What an invitation link offers, for its landing page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationPreviewResponse {
+    /// The inviting workspace.
+    pub workspace_id: String,
+    /// Its name.
+    pub workspace_name: String,
+    /// The address the invitation was sent to.
+    pub email: String,
+    /// The role offered.
+    pub role: String,
+    /// The inviter's name, while their account exists.
+    pub inviter_name: Option<String>,
+    /// `pending`, `expired`, `accepted`, `declined` or `revoked`.
+    pub status: String,
+    /// RFC 3339.
+    pub expires_at: String,
+}
+
 /// The answer to accepting: the workspace joined (now the last used one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -32,8 +32,8 @@ pub use authorize::{
 pub use health::{HealthResponse, ReadinessResponse};
 pub use invitations::{
     AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
-    InvitationLinkResponse, InvitationResponse, InvitationResultResponse,
-    InvitationResultsResponse, InviteRequest,
+    InvitationLinkResponse, InvitationLookupQuery, InvitationPreviewResponse, InvitationResponse,
+    InvitationResultResponse, InvitationResultsResponse, InviteRequest,
 };
 pub use members::{
     ListMembersQuery, MemberResponse, TransferOwnershipRequest, UpdateMemberRequest,

@@ -51,6 +51,8 @@ pub const MY_INVITATION_ACCEPT: &str = "/invitations/{id}/accept";
 pub const MY_INVITATION_DECLINE: &str = "/invitations/{id}/decline";
 /// `POST` accept by token.
 pub const INVITATION_ACCEPT_TOKEN: &str = "/invitations/accept";
+/// `GET` what a link's token offers (`?token=`), signed in or not.
+pub const INVITATION_LOOKUP: &str = "/invitations/lookup";
 /// `GET` the workspace's mail (sent, queued, or held without SMTP).
 pub const OUTBOX: &str = "/workspaces/{ws}/outbox";
 /// `GET` the audit log.

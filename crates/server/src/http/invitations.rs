@@ -14,7 +14,8 @@ use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use roster_api::{
     AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
-    InvitationLinkResponse, InvitationResponse, InvitationResultsResponse, Page, PageQuery, paths,
+    InvitationLinkResponse, InvitationLookupQuery, InvitationPreviewResponse, InvitationResponse,
+    InvitationResultsResponse, Page, PageQuery, paths,
 };
 
 /// The invitation routes.
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route(paths::MY_INVITATION_ACCEPT, post(accept))
         .route(paths::MY_INVITATION_DECLINE, post(decline))
         .route(paths::INVITATION_ACCEPT_TOKEN, post(accept_by_token))
+        .route(paths::INVITATION_LOOKUP, get(lookup))
 }
 
 /// The wire form of an invitation.
@@ -217,4 +219,29 @@ async fn accept_by_token(
     Ok(accepted(
         invitations::accept_by_token(&state, &auth.caller, &req.token).await?,
     ))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/invitations/lookup",
+    tag = "invitations",
+    summary = "What an invitation link offers (no session needed)",
+    params(InvitationLookupQuery),
+    responses((status = 200, description = "The invitation", body = InvitationPreviewResponse), crate::http::openapi::Problems)
+)]
+async fn lookup(
+    State(state): State<AppState>,
+    query: Result<Query<InvitationLookupQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<InvitationPreviewResponse>, AppError> {
+    let Query(q) = query.map_err(|e| AppError::field("token", e.body_text()))?;
+    let (inv, inviter_name, status) = invitations::lookup(&state, &q.token).await?;
+    Ok(Json(InvitationPreviewResponse {
+        workspace_id: inv.workspace_id,
+        workspace_name: inv.workspace_name,
+        email: inv.email,
+        role: inv.role,
+        inviter_name,
+        status: status.to_owned(),
+        expires_at: inv.expires_at,
+    }))
 }

@@ -21,7 +21,7 @@ use roster_model::{
 };
 use serde_json::json;
 
-pub use answer::{accept, accept_by_token, decline, pending_for};
+pub use answer::{accept, accept_by_token, decline, lookup, pending_for};
 
 /// How long an invitation link stays valid.
 pub const INVITATION_DAYS: i64 = 7;

@@ -9,6 +9,7 @@ mod authorize;
 mod bad_input;
 mod basics;
 mod crash;
+mod invitation_lookup;
 mod invitations;
 mod isolation;
 mod lifecycle;

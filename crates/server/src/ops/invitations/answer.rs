@@ -139,6 +139,33 @@ pub async fn accept_by_token(
     join(state, tx, caller, inv).await
 }
 
+/// What the invitation behind a link token offers, signed in or not: the
+/// invitation, its inviter's name, and its status with `expired` for a
+/// pending one past its time. An unknown token (or one a resend replaced)
+/// is not found.
+pub async fn lookup(
+    state: &AppState,
+    token: &str,
+) -> Result<(Invitation, Option<String>, &'static str), AppError> {
+    let mut tx = state.db.read().await?;
+    let inv = invitations::find_invitation_by_token(&mut tx, &crate::auth::hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let inviter = match &inv.invited_by {
+        Some(id) => users::find_user(&mut tx, id).await?.map(|u| u.name),
+        None => None,
+    };
+    tx.commit().await?;
+    let status = match inv.status.as_str() {
+        "pending" if store::parse_time(&inv.expires_at)? <= state.clock.now() => "expired",
+        "pending" => "pending",
+        "accepted" => "accepted",
+        "declined" => "declined",
+        _ => "revoked",
+    };
+    Ok((inv, inviter, status))
+}
+
 async fn mine(tx: &mut Tx, caller: &Caller, id: &str) -> Result<Invitation, AppError> {
     let user = users::find_user(tx, &caller.user_id)
         .await?
