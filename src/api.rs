@@ -16,10 +16,11 @@ pub use workspace::{
 use http::{Request, Response};
 use roster_api::{
     AcceptInvitationRequest, AcceptedInvitationResponse, CreateInvitationsRequest,
-    CreateWorkspaceRequest, InvitationLinkResponse, InvitationResponse, InvitationResultsResponse,
-    ListMembersQuery, LoginRequest, MeResponse, MemberResponse, PROBLEM_CONTENT_TYPE, Page,
-    Problem, ReadinessResponse, SessionResponse, SetLastWorkspaceRequest, SignupRequest,
-    TransferOwnershipRequest, UpdateMemberRequest, WorkspaceResponse, paths,
+    CreateWorkspaceRequest, InvitationLinkResponse, InvitationPreviewResponse, InvitationResponse,
+    InvitationResultsResponse, ListMembersQuery, LoginRequest, MeResponse, MemberResponse,
+    PROBLEM_CONTENT_TYPE, Page, Problem, ReadinessResponse, SessionResponse,
+    SetLastWorkspaceRequest, SignupRequest, TransferOwnershipRequest, UpdateMemberRequest,
+    WorkspaceResponse, paths,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -334,6 +335,12 @@ pub async fn decline_invitation(id: &str) -> Result<(), ApiError> {
         &[("id", id)],
     )))
     .await
+}
+
+/// `GET /invitations/lookup`: what an invitation link offers.
+pub async fn invitation_lookup(token: &str) -> Result<InvitationPreviewResponse, ApiError> {
+    let b = Request::get(&fill(paths::INVITATION_LOOKUP, &[])).query([("token", token)]);
+    get(b).await
 }
 
 /// `POST /invitations/accept`: accept by the emailed token.

@@ -98,9 +98,10 @@ pub fn SignUpPage() -> impl IntoView {
     let router = use_router();
     let next = super::safe_next(router.query("next"));
     let alt = with_next("/signin", next.as_deref());
+    // An invitation link passes the invited address along.
     let (name, email, password) = (
         RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
+        RwSignal::new(router.query("email").unwrap_or_default()),
         RwSignal::new(String::new()),
     );
     let submitted = RwSignal::new(false);
@@ -189,7 +190,10 @@ pub fn SignInPage() -> impl IntoView {
     let router = use_router();
     let next = super::safe_next(router.query("next"));
     let alt = with_next("/signup", next.as_deref());
-    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (email, password) = (
+        RwSignal::new(router.query("email").unwrap_or_default()),
+        RwSignal::new(String::new()),
+    );
     let submitted = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let server = RwSignal::new(None::<ApiError>);

@@ -130,6 +130,11 @@ async fn invite_accept_promote_and_transfer_ownership() {
             .unwrap_or(url);
         b.goto(&s.url(&path)).await?;
         b.wait_for(By::TestId("invite-landing")).await?;
+        // It names the workspace, the inviter, the role and the address.
+        b.wait_for(By::Text(&format!("Join {WORKSPACE}"))).await?;
+        b.wait_for(By::Text("Olivia Owner invited you as Editor."))
+            .await?;
+        b.wait_for(By::Text(INVITEE)).await?;
         b.screenshot("invite-landing").await?;
         assert_accessible(&b, "the invitation landing page").await?;
         b.wait_xpath(
@@ -140,7 +145,9 @@ async fn invite_accept_promote_and_transfer_ownership() {
         .await?;
         b.wait_path("/signup").await?;
         b.type_into(By::Label("Full name"), "Ben Carter").await?;
-        b.type_into(By::Label("Work email"), INVITEE).await?;
+        // The invited address comes filled in.
+        let email = b.wait_for(By::Label("Work email")).await?;
+        assert_eq!(email.prop("value").await?.as_deref(), Some(INVITEE));
         b.type_into(By::Label("Password"), PASSWORD).await?;
         b.click(By::Text("Create account")).await?;
         b.wait_path("/w/").await?;
@@ -149,6 +156,12 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_for(By::Text("Your role does not allow this (Invite members)."))
             .await?;
         b.screenshot("editor").await?;
+        // The used link, opened again by a member, leads into the workspace.
+        b.goto(&s.url(&path)).await?;
+        b.wait_for(By::Text("You are already a member of this workspace."))
+            .await?;
+        b.click(By::Text("Open the workspace")).await?;
+        b.wait_path("/w/").await?;
         b.assert_no_console_errors().await?;
         Ok(())
     })
