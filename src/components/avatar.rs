@@ -1,10 +1,11 @@
-//! A round avatar with initials on a colour picked from the id (a class, as
-//! the CSP forbids inline styles).
+//! A round avatar with initials on a colour picked from the id (a class), or
+//! for a workspace its own logo or brand colour.
 
-use crate::state::text::{initials, tint};
+use crate::state::text::{initials, ink_on, tint};
 use leptos::prelude::*;
 
-/// Initials in a tinted circle (square for workspaces).
+/// Initials in a tinted circle (square for workspaces); a workspace's logo
+/// or brand colour (`#rrggbb`) replaces the tint when it has one.
 #[component]
 pub fn Avatar(
     #[prop(into)] id: String,
@@ -12,6 +13,8 @@ pub fn Avatar(
     #[prop(optional, into)] email: String,
     #[prop(optional)] square: bool,
     #[prop(optional)] large: bool,
+    #[prop(default = None)] logo: Option<String>,
+    #[prop(default = None)] colour: Option<String>,
 ) -> impl IntoView {
     let mut class = format!("av {}", tint(&id));
     if square {
@@ -20,5 +23,13 @@ pub fn Avatar(
     if large {
         class.push_str(" large");
     }
-    view! { <span class=class aria-hidden="true">{initials(&name, &email)}</span> }
+    if let Some(src) = logo.filter(|l| l.starts_with("https://")) {
+        return view! { <img class=class src=src alt="" aria-hidden="true"/> }.into_any();
+    }
+    let style = colour
+        .filter(|c| c.len() == 7 && c.starts_with('#'))
+        .map(|c| format!("background:{c};color:{}", ink_on(&c)))
+        .unwrap_or_default();
+    view! { <span class=class style=style aria-hidden="true">{initials(&name, &email)}</span> }
+        .into_any()
 }

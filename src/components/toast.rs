@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The toast context: the current message and a counter so a newer message
-/// is not cleared by an older timer.
+/// The toast context: the current message, whether it reports a failure,
+/// and a counter so a newer message is not cleared by an older timer
+/// (signals of types the app already has: a new type costs the WASM more).
 #[derive(Clone, Copy)]
 pub struct Toasts {
-    message: RwSignal<Option<(u32, String, bool)>>,
+    message: RwSignal<Option<String>>,
+    bad: RwSignal<bool>,
+    shown: RwSignal<usize>,
 }
 
 impl Toasts {
@@ -16,6 +19,8 @@ impl Toasts {
     pub fn provide() -> Toasts {
         let t = Toasts {
             message: RwSignal::new(None),
+            bad: RwSignal::new(false),
+            shown: RwSignal::new(0),
         };
         provide_context(t);
         t
@@ -32,14 +37,13 @@ impl Toasts {
     }
 
     fn show(self, text: String, bad: bool) {
-        let n = self
-            .message
-            .with_untracked(|m| m.as_ref().map_or(0, |m| m.0))
-            + 1;
-        self.message.set(Some((n, text, bad)));
+        let n = self.shown.get_untracked() + 1;
+        self.shown.set(n);
+        self.bad.set(bad);
+        self.message.set(Some(text));
         set_timeout(
             move || {
-                if self.message.with_untracked(|m| m.as_ref().map(|m| m.0)) == Some(n) {
+                if self.shown.get_untracked() == n {
                     self.message.set(None);
                 }
             },
@@ -59,8 +63,8 @@ pub fn Toast() -> impl IntoView {
     let t = use_toasts();
     view! {
         <div class="toast-region" role="status" aria-live="polite">
-            {move || t.message.get().map(|(_, text, bad)| view! {
-                <div class=if bad { "toast bad" } else { "toast" } data-testid="toast">{text}</div>
+            {move || t.message.get().map(|text| view! {
+                <div class=if t.bad.get() { "toast bad" } else { "toast" } data-testid="toast">{text}</div>
             })}
         </div>
     }

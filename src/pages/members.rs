@@ -3,6 +3,7 @@
 //! by name / role / joined, rows grouped by status with counts, cursor paging
 //! per group ("Load more"), and the row actions the model allows.
 
+mod access_fields;
 mod dialogs;
 mod editor;
 mod group;

@@ -29,7 +29,7 @@ pub fn me_in(ws: &str) -> (Actor, Facts) {
 pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<WorkspaceResponse, ApiError>>);
     // Bumped after archiving: every card is judged again on fresh facts.
-    let fetches = RwSignal::new(0u32);
+    let fetches = RwSignal::new(0usize);
     crate::reactive::effect(move || {
         fetches.track();
         let id = ws.get();

@@ -104,7 +104,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                 on:click=move |_| open.update(|o| *o = !*o)>
                 {move || match mine() {
                     Some(w) => view! {
-                        <Avatar id=w.id.clone() name=w.name.clone() square=true/>
+                        <Avatar id=w.id.clone() name=w.name.clone() square=true logo=w.logo_url.clone() colour=w.colour.clone()/>
                         <span class="switcher-text">
                             <span class="name" data-testid="current-workspace">{w.name.clone()}</span>
                             <span class="hint">{role_label(&w.role)}</span>
@@ -141,7 +141,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                                     <li id=option_id(i) role="option" aria-selected=selected.to_string()
                                         class:active=move || active.get() == i
                                         on:click=move |_| choose(id.clone())>
-                                        <Avatar id=w.id.clone() name=w.name.clone() square=true/>
+                                        <Avatar id=w.id.clone() name=w.name.clone() square=true logo=w.logo_url.clone() colour=w.colour.clone()/>
                                         <span class="grow">{w.name.clone()}</span>
                                         <span class="muted small">{role_label(&w.role)}</span>
                                         {selected.then(|| view! { <span class="check" aria-hidden="true">"\u{2713}"</span> })}
@@ -183,6 +183,8 @@ mod tests {
             role: "admin".into(),
             status: "active".into(),
             archived: false,
+            logo_url: None,
+            colour: None,
         }
     }
 

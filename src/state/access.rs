@@ -228,6 +228,8 @@ mod tests {
                 role: "owner".into(),
                 status: "active".into(),
                 archived: true,
+                logo_url: None,
+                colour: None,
             }],
             last_workspace_id: None,
             pending_invitations: vec![],

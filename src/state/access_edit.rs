@@ -2,6 +2,7 @@
 //! access as edited, what the change grants or removes, and the minimal
 //! `PATCH` that saves it. The verdicts come from `roster_model::authorize`.
 
+use crate::state::invites::Grant;
 use crate::state::roles::RoleDiff;
 use roster_api::{MemberResponse, UpdateMemberRequest};
 use roster_model::{
@@ -50,6 +51,25 @@ impl AccessDraft {
             all_resources,
             resources_text,
         }
+    }
+
+    /// Everything for everyone: the invite dialog's starting point.
+    pub fn everything() -> AccessDraft {
+        AccessDraft {
+            role: String::new(),
+            all_features: true,
+            features: Vec::new(),
+            all_resources: true,
+            resources_text: String::new(),
+        }
+    }
+
+    /// The access as a batch's grant, or why the resource ids are refused.
+    pub fn grant(&self) -> Result<Grant, String> {
+        Ok(Grant {
+            features: self.feature_access(),
+            resources: self.resource_access()?,
+        })
     }
 
     /// Ticks or unticks a feature.

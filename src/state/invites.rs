@@ -4,9 +4,27 @@
 
 use roster_api::{InvitationResultResponse, InviteRequest, MemberResponse};
 use roster_model::{
-    Actor, Denied, Email, ExistingPeople, Facts, InviteRow, InviteVerdict, MemberStatus,
-    PersonalDomains, RoleCatalogue, SeatState, parse_invite_list, plan_invites,
+    Actor, Denied, Email, ExistingPeople, Facts, FeatureAccess, InviteRow, InviteVerdict,
+    MemberStatus, PersonalDomains, ResourceAccess, RoleCatalogue, SeatState, parse_invite_list,
+    plan_invites,
 };
+
+/// The feature and resource access every address of a batch is offered
+/// (everything unless the inviter narrows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub features: FeatureAccess,
+    pub resources: ResourceAccess,
+}
+
+impl Default for Grant {
+    fn default() -> Self {
+        Grant {
+            features: FeatureAccess::All,
+            resources: ResourceAccess::All,
+        }
+    }
+}
 
 /// One address with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +79,7 @@ pub fn preview(
     text: &str,
     role: &str,
     own: &[(String, String)],
+    grant: &Grant,
     actor: &Actor,
     people: &ExistingPeople,
     facts: &Facts,
@@ -69,7 +88,11 @@ pub fn preview(
         .into_iter()
         .map(|e| {
             let r = role_for(&e, role, own).to_owned();
-            InviteRow::new(e, r)
+            InviteRow {
+                feature_access: grant.features.clone(),
+                resource_access: grant.resources.clone(),
+                ..InviteRow::new(e, r)
+            }
         })
         .collect();
     let roles: Vec<String> = rows.iter().map(|r| r.role.clone()).collect();
@@ -98,15 +121,18 @@ pub fn preview(
         .collect())
 }
 
-/// The request: every row as typed with its role (the server gives each its
-/// own verdict).
-pub fn request(rows: &[VerdictRow]) -> Vec<InviteRequest> {
+/// The request: every row as typed with its role and the batch's access
+/// (left out where it is everything, the server's default; the server gives
+/// each row its own verdict).
+pub fn request(rows: &[VerdictRow], grant: &Grant) -> Vec<InviteRequest> {
+    let features = (grant.features != FeatureAccess::All).then(|| grant.features.clone());
+    let resources = (grant.resources != ResourceAccess::All).then(|| grant.resources.clone());
     rows.iter()
         .map(|r| InviteRequest {
             email: r.input.clone(),
             role: r.role.clone(),
-            feature_access: None,
-            resource_access: None,
+            feature_access: features.clone(),
+            resource_access: resources.clone(),
         })
         .collect()
 }
@@ -153,7 +179,16 @@ mod tests {
         ];
         let people = existing(rows.iter());
         let text = "new@acme.io, sam@gmail.com\nNEW@acme.io ada@acme.io; bob@acme.io nope";
-        let got = preview(text, "editor", &[], &owner(), &people, &Facts::new("W", 1)).unwrap();
+        let got = preview(
+            text,
+            "editor",
+            &[],
+            &Grant::default(),
+            &owner(),
+            &people,
+            &Facts::new("W", 1),
+        )
+        .unwrap();
         let verdicts: Vec<_> = got.iter().map(|r| r.verdict).collect();
         assert_eq!(
             verdicts,
@@ -168,8 +203,12 @@ mod tests {
         );
         assert!(got[0].ok() && !got[1].ok());
         assert_eq!(got[0].message, "Ready to invite.");
-        assert_eq!(request(&got).len(), 6);
-        assert!(request(&got).iter().all(|r| r.role == "editor"));
+        let sent = request(&got, &Grant::default());
+        assert_eq!(sent.len(), 6);
+        assert!(
+            sent.iter()
+                .all(|r| r.role == "editor" && r.feature_access.is_none())
+        );
     }
 
     #[test]
@@ -183,6 +222,7 @@ mod tests {
             "x@acme.io",
             "owner",
             &[],
+            &Grant::default(),
             &admin,
             &ExistingPeople::default(),
             &Facts::new("W", 1),
@@ -199,13 +239,60 @@ mod tests {
             "ann@acme.io, ben@acme.io",
             "viewer",
             &own,
+            &Grant::default(),
             &owner(),
             &ExistingPeople::default(),
             &Facts::new("W", 1),
         )
         .unwrap();
-        let roles: Vec<_> = request(&got).into_iter().map(|r| r.role).collect();
+        let roles: Vec<_> = request(&got, &Grant::default())
+            .into_iter()
+            .map(|r| r.role)
+            .collect();
         assert_eq!(roles, ["viewer", "admin"]);
+    }
+
+    #[test]
+    fn a_narrowed_grant_is_judged_per_row_and_sent_with_each() {
+        use roster_model::{FeatureKey, ResourceId};
+        let only_chat = Grant {
+            features: FeatureAccess::Only([FeatureKey::parse("ai_chat").unwrap()].into()),
+            resources: ResourceAccess::Only([ResourceId::new("sales-db")].into()),
+        };
+        let got = preview(
+            "ann@acme.io",
+            "viewer",
+            &[],
+            &only_chat,
+            &owner(),
+            &ExistingPeople::default(),
+            &Facts::new("W", 1),
+        )
+        .unwrap();
+        assert!(got[0].ok(), "{got:?}");
+        let sent = request(&got, &only_chat);
+        assert_eq!(sent[0].feature_access.as_ref(), Some(&only_chat.features));
+        assert_eq!(sent[0].resource_access.as_ref(), Some(&only_chat.resources));
+        // An Admin who only has dashboards may not hand out the AI chat.
+        let mut admin = Member::active(
+            MemberId::new("a"),
+            Principal::User(UserId::new("ua")),
+            Role::builtin(BuiltinRole::Admin),
+        );
+        admin.feature_access =
+            FeatureAccess::Only([FeatureKey::parse("dashboard").unwrap()].into());
+        let refused = preview(
+            "ann@acme.io",
+            "viewer",
+            &[],
+            &only_chat,
+            &Actor::Member(admin),
+            &ExistingPeople::default(),
+            &Facts::new("W", 1),
+        )
+        .unwrap();
+        assert!(!refused[0].ok(), "{refused:?}");
+        assert!(!refused[0].message.is_empty());
     }
 
     #[test]

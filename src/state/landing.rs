@@ -89,6 +89,8 @@ mod tests {
                     role: "viewer".into(),
                     status: "active".into(),
                     archived: false,
+                    logo_url: None,
+                    colour: None,
                 })
                 .collect(),
             last_workspace_id: None,

@@ -51,6 +51,18 @@ pub fn tint(id: &str) -> String {
     format!("tint-{}", h % 8)
 }
 
+/// Text colour that reads on a `#rrggbb` background: near-black on light
+/// colours, white on dark ones (by perceived brightness; no floats).
+pub fn ink_on(hex: &str) -> &'static str {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+    let brightness = ((v >> 16) & 0xff) * 299 + ((v >> 8) & 0xff) * 587 + (v & 0xff) * 114;
+    if brightness >= 150_000 {
+        "#111"
+    } else {
+        "#fff"
+    }
+}
+
 /// "Jan 2, 2026" from an RFC 3339 time (the input itself when unreadable).
 pub fn short_date(rfc3339: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -98,6 +110,15 @@ mod tests {
         assert_eq!(date_time("2026-11-23"), "Nov 23, 2026");
         assert_eq!(clip("héllo", 3), "hél\u{2026}");
         assert_eq!(clip("hé", 3), "hé");
+    }
+
+    #[test]
+    fn ink_is_dark_on_light_colours_and_white_on_dark_ones() {
+        assert_eq!(ink_on("#ffff00"), "#111");
+        assert_eq!(ink_on("#ffffff"), "#111");
+        assert_eq!(ink_on("#1a73e8"), "#fff");
+        assert_eq!(ink_on("#0f766e"), "#fff");
+        assert_eq!(ink_on("#000000"), "#fff");
     }
 
     #[test]

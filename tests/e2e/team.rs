@@ -93,6 +93,10 @@ async fn invite_accept_promote_and_transfer_ownership() {
             .await?
             .select_by_value("editor")
             .await?;
+        // The batch's access, narrowed to one resource.
+        b.click(By::Text("Feature and resource access")).await?;
+        b.click(By::Text("Only these resources")).await?;
+        b.type_into(By::Label("Resource ids"), "sales-db").await?;
         b.click(By::Text("Send 1 invitation")).await?;
         let results = b.wait_count(By::TestId("invite-result"), 3).await?;
         assert!(results[0].contains(INVITEE), "{results:?}");
@@ -104,6 +108,10 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_focus(By::Text("+ Invite people")).await?;
         b.wait_for(By::TestId("group-invited")).await?;
         role_of(&b, INVITEE, "Editor").await?;
+        b.wait_xpath(&format!(
+            "//tr[@data-email='{INVITEE}']//*[normalize-space()='1 resource']"
+        ))
+        .await?;
         shots(&b, "team-invited").await?;
 
         // The invitation link, for the invitee's browser.
@@ -134,7 +142,10 @@ async fn invite_accept_promote_and_transfer_ownership() {
         b.wait_for(By::Text(&format!("Join {WORKSPACE}"))).await?;
         b.wait_for(By::Text("Olivia Owner invited you as Editor."))
             .await?;
-        b.wait_for(By::Text(INVITEE)).await?;
+        b.wait_xpath(&format!(
+            "//*[@data-testid='invite-landing']//p[contains(., '{INVITEE}')]"
+        ))
+        .await?;
         b.screenshot("invite-landing").await?;
         assert_accessible(&b, "the invitation landing page").await?;
         b.wait_xpath(

@@ -60,6 +60,9 @@ async fn an_owner_edits_settings_and_reads_the_audit_log() {
         b.click(By::Text("Write")).await?;
         b.wait_xpath(save).await?.click().await?;
         b.wait_for(By::Text("Settings saved.")).await?;
+        // The switcher shows the workspace in its brand colour.
+        b.wait_xpath("//button[@id='switcher-button']/span[contains(@class,'av') and contains(@style,'#0f766e')]")
+            .await?;
 
         // A configuration property, then the danger zone's typed confirmation.
         b.type_into(By::Label("Key"), "Theme Default").await?;

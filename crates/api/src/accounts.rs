@@ -76,6 +76,10 @@ pub struct MyWorkspaceResponse {
     pub status: String,
     /// Whether the workspace is archived.
     pub archived: bool,
+    /// The workspace's logo address, if it has one.
+    pub logo_url: Option<String>,
+    /// The workspace's brand colour (`#rrggbb`), if it has one.
+    pub colour: Option<String>,
 }
 
 /// An invitation waiting for the caller's answer.

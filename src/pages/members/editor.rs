@@ -1,17 +1,19 @@
 //! The role editor: a member's role, feature access (all or chosen, with each
-//! feature's description) and resource access (all or chosen ids). It shows
+//! feature's description) and resource access (all or chosen ids; the
+//! fields are `access_fields.rs`, shared with the invite dialog). It shows
 //! what the change grants or removes before saving and, beside each part,
 //! why the model refuses it.
 
+use super::access_fields::AccessFields;
 use super::row::display_name;
 use crate::api::{self, ApiError};
-use crate::components::{Dialog, show_if};
+use crate::components::Dialog;
 use crate::state::access::{RowActions, role_label};
 use crate::state::access_edit::{AccessDraft, change_lines};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::MemberResponse;
-use roster_model::{Actor, Facts, FeatureCatalogue, RoleKey};
+use roster_model::{Actor, Facts, RoleKey};
 
 /// Edit a member's role and access.
 #[component]
@@ -27,7 +29,6 @@ pub fn AccessDialog(
     let draft = RwSignal::new(AccessDraft::of(&member));
     let pending = RwSignal::new(false);
     let err = RwSignal::new(None::<ApiError>);
-    let catalogue = FeatureCatalogue::default();
     let m = StoredValue::new(member.clone());
     // Plain closures rather than memos: each is cheap, and a memo per type
     // costs the WASM more than recomputing costs the browser.
@@ -72,14 +73,8 @@ pub fn AccessDialog(
         .clone()
         .err()
         .map(|d| d.message());
-    let why = move |i: usize| {
-        move || {
-            verdicts()[i]
-                .clone()
-                .err()
-                .map(|d| view! { <p class="field-error" role="alert">{d.message()}</p> })
-        }
-    };
+    let why =
+        move |i: usize| Signal::derive(move || verdicts()[i].clone().err().map(|d| d.message()));
     view! {
         <Dialog title=format!("Role and access of {}", display_name(&member))
             description="What this member can see and change in the workspace." on_close=on_close
@@ -108,56 +103,10 @@ pub fn AccessDialog(
                             </label>
                         }
                     }).collect_view()}
-                    {why(0)}
+                    {move || why(0).get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </fieldset>
-                <fieldset class="role-options" disabled=feature_gate.is_some() data-testid="feature-access"
-                    aria-describedby=feature_gate.is_some().then_some("feature-gate")>
-                    <legend class="strong small">"Features"</legend>
-                    {feature_gate.clone().map(|r| view! { <small class="why" id="feature-gate">{r}</small> })}
-                    <AllOrOnly name="features" all_label="All features" only_label="Only chosen features"
-                        all=Signal::derive(move || draft.with(|d| d.all_features))
-                        set_all=Callback::new(move |v| draft.update(|d| d.all_features = v))/>
-                    {show_if(move || draft.with(|d| !d.all_features), move || view! {
-                        <div class="checks">
-                            {catalogue.features().iter().map(|f| {
-                                let (k1, k2) = (f.key.as_str().to_owned(), f.key.as_str().to_owned());
-                                view! {
-                                    <label class="choice">
-                                        <input type="checkbox" value=k1.clone()
-                                            prop:checked=move || draft.with(|d| d.features.contains(&k1))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                draft.update(|d| d.set_feature(&k2, on));
-                                            }/>
-                                        <span><strong>{f.label.clone()}</strong><small class="muted">{f.description.clone()}</small></span>
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </div>
-                    }.into_any())}
-                    {why(1)}
-                </fieldset>
-                <fieldset class="role-options" disabled=resource_gate.is_some() data-testid="resource-access"
-                    aria-describedby=resource_gate.is_some().then_some("resource-gate")>
-                    <legend class="strong small">"Resources"</legend>
-                    {resource_gate.clone().map(|r| view! { <small class="why" id="resource-gate">{r}</small> })}
-                    <AllOrOnly name="resources" all_label="All resources" only_label="Only these resources"
-                        all=Signal::derive(move || draft.with(|d| d.all_resources))
-                        set_all=Callback::new(move |v| draft.update(|d| d.all_resources = v))/>
-                    {show_if(move || draft.with(|d| !d.all_resources), move || view! {
-                        <div class="field">
-                            <label for="resource-ids">"Resource ids"</label>
-                            <textarea id="resource-ids" rows="3" placeholder="dashboard-42, sales-db"
-                                aria-describedby="resource-help"
-                                aria-invalid=move || draft.with(|d| d.resource_access().is_err()).to_string()
-                                prop:value=move || draft.with(|d| d.resources_text.clone())
-                                on:input=move |ev| draft.update(|d| d.resources_text = event_target_value(&ev))></textarea>
-                            <p class="muted small" id="resource-help">"Ids from your product, separated by commas, spaces or new lines."</p>
-                            <p class="field-error" aria-live="polite">{move || draft.with(|d| d.resource_access().err())}</p>
-                        </div>
-                    }.into_any())}
-                    {why(2)}
-                </fieldset>
+                <AccessFields draft=draft feature_gate=feature_gate.clone() resource_gate=resource_gate.clone()
+                    feature_why=Some(why(1)) resource_why=Some(why(2))/>
                 <div class="diff" aria-live="polite" data-testid="role-diff">
                     {move || {
                         let lines = changes();
@@ -180,23 +129,6 @@ pub fn AccessDialog(
                 </div>
             </form>
         </Dialog>
-    }
-}
-
-/// Two radios: everything, or a chosen set.
-#[component]
-fn AllOrOnly(
-    name: &'static str,
-    all_label: &'static str,
-    only_label: &'static str,
-    all: Signal<bool>,
-    set_all: Callback<bool>,
-) -> impl IntoView {
-    view! {
-        <div class="segmented">
-            <label><input type="radio" name=name prop:checked=move || all.get() on:change=move |_| set_all.run(true)/>{all_label}</label>
-            <label><input type="radio" name=name prop:checked=move || !all.get() on:change=move |_| set_all.run(false)/>{only_label}</label>
-        </div>
     }
 }
 

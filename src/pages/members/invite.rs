@@ -1,12 +1,15 @@
 //! The invite dialog: many addresses at once (comma, space or newline), one
-//! role for all or one per address, each address's verdict from
+//! role for all or one per address, optional feature and resource access
+//! for the batch, each address's verdict from
 //! `roster_model::plan_invites` while typing, progress while a large batch
 //! is sent in parts, then the server's result per row.
 
+use super::access_fields::AccessFields;
 use crate::api::{self, ApiError};
 use crate::components::{Dialog, show_if, show_if_else};
 use crate::state::access::role_label;
-use crate::state::invites::{self, VerdictRow};
+use crate::state::access_edit::AccessDraft;
+use crate::state::invites::{self, Grant, VerdictRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::{CreateInvitationsRequest, InvitationResultResponse};
@@ -32,12 +35,20 @@ pub fn InviteDialog(
     let results = RwSignal::new(None::<Vec<InvitationResultResponse>>);
     // Addresses given a role of their own: (row key, role).
     let own = RwSignal::new(Vec::<(String, String)>::new());
-    let progress = RwSignal::new((0usize, 0usize));
+    // Addresses sent so far of all in the batch (two signals of a type the
+    // app already has, rather than one of a new type).
+    let (sent, total) = (RwSignal::new(0usize), RwSignal::new(0usize));
+    // Feature and resource access for the whole batch (everything unless
+    // narrowed); invalid resource ids hold the batch back.
+    let access = RwSignal::new(AccessDraft::everything());
     let plan = {
         let (actor, facts) = (actor.clone(), facts.clone());
         Memo::new(move |_| {
-            own.with(|o| invites::preview(&text.get(), &role.get(), o, &actor, &people, &facts))
-                .unwrap_or_default()
+            let grant = access.with(AccessDraft::grant).unwrap_or_default();
+            own.with(|o| {
+                invites::preview(&text.get(), &role.get(), o, &grant, &actor, &people, &facts)
+            })
+            .unwrap_or_default()
         })
     };
     let set_own = Callback::new(move |(input, r): (String, String)| {
@@ -47,18 +58,27 @@ pub fn InviteDialog(
             o.push((key, r));
         });
     });
-    let ready = move || plan.with(|p| p.iter().filter(|r| r.ok()).count());
+    let ready = move || {
+        if access.with(|a| a.grant().is_err()) {
+            return 0;
+        }
+        plan.with(|p| p.iter().filter(|r| r.ok()).count())
+    };
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let rows = plan.get_untracked();
+        let Ok(grant) = access.with_untracked(AccessDraft::grant) else {
+            return;
+        };
         if rows.iter().all(|r| !r.ok()) {
             return;
         }
         let ws = ws.clone();
-        let all = invites::request(&rows);
+        let all = invites::request(&rows, &grant);
         pending.set(true);
         err.set(None);
-        progress.set((0, all.len()));
+        sent.set(0);
+        total.set(all.len());
         spawn_local(async move {
             // Parts of 100, so a large paste shows progress and a failure
             // part-way keeps what was already sent.
@@ -74,7 +94,7 @@ pub fn InviteDialog(
                         break;
                     }
                 }
-                progress.set((done.len(), all.len()));
+                sent.set(done.len());
             }
             if !done.is_empty() {
                 results.set(Some(done));
@@ -91,6 +111,7 @@ pub fn InviteDialog(
                 "probe@example.com",
                 r.key(),
                 &[],
+                &Grant::default(),
                 &actor,
                 &ExistingPeople::default(),
                 &facts,
@@ -129,11 +150,15 @@ pub fn InviteDialog(
                             }).collect_view()}
                         </select>
                     </div>
+                    <details class="more" data-testid="invite-access">
+                        <summary>"Feature and resource access"<span class="muted small">" \u{b7} everything unless you narrow it"</span></summary>
+                        <AccessFields draft=access/>
+                    </details>
                     <VerdictList rows=plan roles=roles.clone() set_own=set_own/>
-                    {show_if(move || pending.get() && progress.with(|p| p.1 > PART), move || view! {
+                    {show_if(move || pending.get() && total.get() > PART, move || view! {
                         <div class="field" data-testid="invite-progress">
-                            <label for="invite-progress">{move || progress.with(|(d, n)| format!("Sent {d} of {n}…"))}</label>
-                            <progress id="invite-progress" max=move || progress.with(|p| p.1) value=move || progress.with(|p| p.0)></progress>
+                            <label for="invite-progress">{move || format!("Sent {} of {}…", sent.get(), total.get())}</label>
+                            <progress id="invite-progress" max=move || total.get() value=move || sent.get()></progress>
                         </div>
                     }.into_any())}
                     {move || err.get().map(|e| view! { <div class="alert" role="alert">{e.to_string()}</div> })}

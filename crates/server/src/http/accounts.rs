@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::ops::accounts;
 use crate::state::AppState;
 use crate::store::users::User;
+use crate::store::workspaces::MyWorkspace;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -33,6 +34,19 @@ pub fn user_dto(u: User) -> UserResponse {
         email: u.email,
         name: u.name,
         avatar_url: u.avatar_url,
+    }
+}
+
+/// The wire form of one of the caller's workspaces.
+pub fn my_workspace_dto(w: MyWorkspace) -> MyWorkspaceResponse {
+    MyWorkspaceResponse {
+        archived: w.workspace_status == "archived",
+        id: w.id,
+        name: w.name,
+        role: w.role,
+        status: w.status,
+        logo_url: w.logo_url,
+        colour: w.colour,
     }
 }
 
@@ -114,17 +128,7 @@ async fn me(
     let last_workspace_id = me.user.last_workspace_id.clone();
     Ok(Json(MeResponse {
         user: user_dto(me.user),
-        workspaces: me
-            .workspaces
-            .into_iter()
-            .map(|w| MyWorkspaceResponse {
-                archived: w.workspace_status == "archived",
-                id: w.id,
-                name: w.name,
-                role: w.role,
-                status: w.status,
-            })
-            .collect(),
+        workspaces: me.workspaces.into_iter().map(my_workspace_dto).collect(),
         last_workspace_id,
         pending_invitations: me
             .pending_invitations

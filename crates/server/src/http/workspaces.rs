@@ -58,13 +58,7 @@ async fn list(
     let list = workspaces::list_mine(&state, &auth.caller).await?;
     let items = list
         .into_iter()
-        .map(|w| MyWorkspaceResponse {
-            archived: w.workspace_status == "archived",
-            id: w.id,
-            name: w.name,
-            role: w.role,
-            status: w.status,
-        })
+        .map(super::accounts::my_workspace_dto)
         .collect();
     Ok(Json(Page {
         items,

@@ -72,6 +72,10 @@ pub struct MyWorkspace {
     pub status: String,
     /// The workspace's status.
     pub workspace_status: String,
+    /// The workspace's logo address.
+    pub logo_url: Option<String>,
+    /// The workspace's brand colour.
+    pub colour: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -81,6 +85,8 @@ struct MyWorkspaceRow {
     role: String,
     status: String,
     workspace_status: String,
+    logo_url: Option<String>,
+    colour: Option<String>,
 }
 
 fn countries_json(w: &Workspace) -> String {
@@ -144,8 +150,8 @@ pub async fn list_workspaces_of_user(tx: &mut Tx, user_id: &str) -> StoreResult<
         tx,
         MyWorkspaceRow,
         fetch_all,
-        "SELECT w.id, w.name, m.role, m.status, w.status AS workspace_status \
-         FROM members m JOIN workspaces w ON w.id = m.workspace_id \
+        "SELECT w.id, w.name, m.role, m.status, w.status AS workspace_status, w.logo_url, \
+         w.colour FROM members m JOIN workspaces w ON w.id = m.workspace_id \
          WHERE m.user_id = $1 AND w.status <> 'deleted' ORDER BY w.name, w.id",
         user_id,
     )?;
@@ -157,6 +163,8 @@ pub async fn list_workspaces_of_user(tx: &mut Tx, user_id: &str) -> StoreResult<
             role: r.role,
             status: r.status,
             workspace_status: r.workspace_status,
+            logo_url: r.logo_url,
+            colour: r.colour,
         })
         .collect())
 }

@@ -175,6 +175,13 @@ async fn admins_change_settings_viewers_cannot_and_region_is_refused() {
     assert_eq!(w.colour.as_deref(), Some("#1a73e8"));
     assert_eq!(w.countries, ["DE", "IN"]);
     assert_eq!(w.domain.as_deref(), Some("acme.io"));
+    // Every member's switcher shows the new look.
+    let me: MeResponse = vic.get_ok("/me").await;
+    let mine = me.workspaces.iter().find(|m| m.id == ws.id).unwrap();
+    assert_eq!(mine.colour.as_deref(), Some("#1a73e8"));
+    assert_eq!(mine.logo_url.as_deref(), Some("https://acme.com/logo.png"));
+    let list: Page<MyWorkspaceResponse> = vic.get_ok("/workspaces").await;
+    assert_eq!(list.items[0].colour.as_deref(), Some("#1a73e8"));
     let audit = app.audit_count(&ws.id).await;
     problem(
         ada.patch(&path, &json!({"region": "us-central-1"})).await,
