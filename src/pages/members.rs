@@ -41,7 +41,10 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let groups = RwSignal::new(Groups::default());
     let loading = RwSignal::new(true);
     let error = RwSignal::new(None::<ApiError>);
-    let more_busy = RwSignal::new(None::<MemberStatus>);
+    // Whether each status group (in `GROUPS` order) is loading more rows.
+    let more_busy = GROUPS.map(|_| RwSignal::new(false));
+    let busy_of =
+        move |s: MemberStatus| more_busy[GROUPS.iter().position(|g| *g == s).unwrap_or(0)];
     let generation = StoredValue::new(0u32);
     let open = RwSignal::new(None::<Open>);
     let drawn = RwSignal::new(Drawn::default());
@@ -174,7 +177,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
         let cursor = groups.with_untracked(|g| g.get(s).next.clone());
         let (id, q) = (ws.get_untracked(), query.get_untracked());
         let g0 = generation.get_value();
-        more_busy.set(Some(s));
+        busy_of(s).set(true);
         spawn_local(async move {
             match api::members(&id, &q.request(s, cursor)).await {
                 Ok(page) if generation.try_get_value() == Some(g0) => {
@@ -199,7 +202,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                 Ok(_) => {}
                 Err(e) => toasts.error(e.to_string()),
             }
-            more_busy.set(None);
+            busy_of(s).set(false);
         });
     };
     let model = Memo::new(move |_| {
@@ -361,7 +364,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                         let me = model.with(|(_, _, me)| me.clone());
                         view! {
                             <GroupBody status=s group=group drawn=drawn me=me model=model loading=loading
-                                more_busy=more_busy load_more=Callback::new(load_more) on_action=on_action/>
+                                more_busy=busy_of(s) load_more=Callback::new(load_more) on_action=on_action/>
                         }.into_any()
                     }).collect_view()}
                 </table>

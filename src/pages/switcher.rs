@@ -42,7 +42,9 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
             .me
             .with(|m| m.as_ref().map(|m| m.workspaces.clone()).unwrap_or_default())
     };
-    let shown = Memo::new(move |_| filter_workspaces(&all(), &search.get()));
+    // Recomputed where read (a handful of workspaces): cheaper in the WASM
+    // than a memo of its own type.
+    let shown = move || filter_workspaces(&all(), &search.get());
     let mine = move || session.workspace(&current.get());
     let close = move || {
         open.set(false);
@@ -59,8 +61,9 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
     };
     crate::reactive::effect(move || {
         if open.get() {
-            let idx =
-                shown.with_untracked(|s| s.iter().position(|w| w.id == current.get_untracked()));
+            let idx = untrack(shown)
+                .iter()
+                .position(|w| w.id == current.get_untracked());
             active.set(idx.unwrap_or(0));
             if let Some(p) = popover.get() {
                 focus::focus_first(&p);
@@ -68,7 +71,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
         }
     });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = shown.with(Vec::len);
+        let n = shown().len();
         match ev.key().as_str() {
             "Escape" => {
                 ev.prevent_default();
@@ -88,7 +91,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                     .is_some();
                 if in_list {
                     ev.prevent_default();
-                    if let Some(w) = shown.with(|s| s.get(active.get_untracked()).cloned()) {
+                    if let Some(w) = shown().get(active.get_untracked()).cloned() {
                         choose(w.id);
                     }
                 }
@@ -134,7 +137,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                         autofocus={move || all().len() < SEARCH_FROM}
                         aria-activedescendant=move || option_id(active.get())>
                         {move || {
-                            shown.get().into_iter().enumerate().map(move |(i, w)| {
+                            shown().into_iter().enumerate().map(move |(i, w)| {
                                 let id = w.id.clone();
                                 let selected = w.id == current.get();
                                 view! {
@@ -149,7 +152,7 @@ pub fn Switcher(current: Signal<String>) -> impl IntoView {
                                 }
                             }).collect_view()
                         }}
-                        {show_if(move || shown.with(Vec::is_empty), move || view! {
+                        {show_if(move || shown().is_empty(), move || view! {
                             <li class="muted small empty-option" role="presentation">"No workspace matches."</li>
                         }.into_any())}
                     </ul>

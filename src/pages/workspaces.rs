@@ -118,23 +118,23 @@ pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
     let toasts = use_toasts();
     let router = use_router();
     let busy = RwSignal::new(None::<String>);
-    // A memo: a refreshed `/me` with the same invitations keeps the rows
-    // (and the focus on their buttons).
-    let invites = Memo::new(move |_| {
+    // Read where used: a few rows, drawn again when `/me` changes (a memo
+    // of its own type would cost the WASM more than the redraw costs).
+    let invites = move || {
         session.me.with(|m| {
             m.as_ref()
                 .map(|m| m.pending_invitations.clone())
                 .unwrap_or_default()
         })
-    });
+    };
     view! {
-        {show_if(move || invites.with(|i| !i.is_empty()), move || view! {
+        {show_if(move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.pending_invitations.is_empty())), move || view! {
             <div class=if compact { "invites compact" } else { "invites" } data-testid="pending-invitations">
                 <h3 class="section-label">"Invitations"</h3>
                 <ul class="invite-list">
                     // A few rows at most: drawn again when the list changes,
                     // which costs far less WASM than a keyed <For>.
-                    {move || invites.get().into_iter().map(|inv| {
+                    {move || invites().into_iter().map(|inv| {
                             let (id_a, id_d) = (inv.id.clone(), inv.id.clone());
                             let (b1, b2) = (inv.id.clone(), inv.id.clone());
                             let ws_name = inv.workspace_name.clone();

@@ -42,7 +42,7 @@ pub fn GroupBody(
     me: String,
     model: Memo<(Actor, Facts, String)>,
     loading: RwSignal<bool>,
-    more_busy: RwSignal<Option<MemberStatus>>,
+    more_busy: RwSignal<bool>,
     load_more: Callback<MemberStatus>,
     on_action: Callback<(RowAction, MemberResponse)>,
 ) -> impl IntoView {
@@ -80,9 +80,9 @@ pub fn GroupBody(
             })}
             {move || (more && hidden() == 0).then(|| view! {
                 <tr class="more-row"><td colspan="6">
-                    <button class="btn" disabled=move || more_busy.get() == Some(s)
+                    <button class="btn" disabled=move || more_busy.get()
                         on:click=move |_| load_more.run(s)>
-                        {move || if more_busy.get() == Some(s) { format!("Loading {}…", label.to_ascii_lowercase()) } else { format!("Load more {}", label.to_ascii_lowercase()) }}
+                        {move || if more_busy.get() { format!("Loading {}…", label.to_ascii_lowercase()) } else { format!("Load more {}", label.to_ascii_lowercase()) }}
                     </button>
                 </td></tr>
             })}

@@ -29,7 +29,15 @@ pub fn DangerZone(
     let session = use_session();
     let router = use_router();
     let toasts = use_toasts();
-    let open = RwSignal::new(None::<Confirm>);
+    // Which confirmation is open: one flag each (a signal type the app
+    // already has, where `Option<Confirm>` would be compiled anew).
+    let flags = [false; 2].map(RwSignal::new);
+    let flag = move |which: Confirm| flags[usize::from(which == Confirm::Delete)];
+    let open = move || {
+        [Confirm::Archive, Confirm::Delete]
+            .into_iter()
+            .find(|w| flag(*w).get())
+    };
     let typed = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let err = RwSignal::new(None::<ApiError>);
@@ -54,7 +62,7 @@ pub fn DangerZone(
     let name = StoredValue::new(workspace.name.clone());
     let id = StoredValue::new(workspace.id.clone());
     let close = Callback::new(move |()| {
-        open.set(None);
+        flags.iter().for_each(|f| f.set(false));
         typed.set(String::new());
         err.set(None);
     });
@@ -70,7 +78,7 @@ pub fn DangerZone(
             pending.set(false);
             match r {
                 Ok(()) => {
-                    open.set(None);
+                    flags.iter().for_each(|f| f.set(false));
                     session.reload().await;
                     if which == Confirm::Delete {
                         toasts.ok(format!("{} was deleted.", name.get_value()));
@@ -104,7 +112,7 @@ pub fn DangerZone(
                 </div>
                 <button type="button" class="btn danger-outline" id=bid aria-disabled=disabled.then_some("true")
                     title=why aria-describedby=disabled.then(|| format!("{bid}-why"))
-                    on:click=move |_| if !disabled { open.set(Some(which)) }>{button}</button>
+                    on:click=move |_| if !disabled { flag(which).set(true) }>{button}</button>
             </div>
         }
     };
@@ -114,7 +122,7 @@ pub fn DangerZone(
             {row("Archive workspace", "Members keep read access; nothing can be changed and no one can be invited.", "Archive…", archive_why, Confirm::Archive)}
             {row("Delete workspace", "Deletes the workspace, its members, invitations and settings for everyone. This cannot be undone.", "Delete…", delete_why, Confirm::Delete)}
         </section>
-        {move || open.get().map(|which| {
+        {move || open().map(|which| {
             let archive = which == Confirm::Archive;
             let matches = move || typed.with(|t| t.trim() == name.get_value());
             view! {
