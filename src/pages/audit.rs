@@ -104,7 +104,7 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
                     }}</span>
                 </div>
                 {move || error.get().map(|e| view! { <div class="pad"><ErrorAlert error=e/><button class="btn" on:click=move |_| fetch(false)>"Try again"</button></div> })}
-                <div class="table-scroll">
+                <div class="table-scroll x">
                     <table class="members audit" aria-busy=move || loading.get().to_string()>
                         <caption class="visually-hidden">"Audit events, newest first"</caption>
                         <thead><tr>

@@ -63,7 +63,7 @@ async fn load_more_keeps_the_keyboard_on_the_new_rows() {
         );
         b.wait_focus(By::XPath(&first_new)).await?;
         // On a phone the hidden columns must not take the names' room.
-        b.resize(390, 844).await?;
+        b.resize(360, 780).await?;
         let who = "return document.querySelector(\
             \"tr[data-testid='member-row'] .who\").getBoundingClientRect().width;";
         let width = b
@@ -72,7 +72,7 @@ async fn load_more_keeps_the_keyboard_on_the_new_rows() {
             .await?
             .as_f64()
             .unwrap_or(0.0);
-        assert!(width >= 100.0, "names get {width}px of a 390px-wide phone");
+        assert!(width >= 100.0, "names get {width}px of a 360px-wide phone");
         b.resize(1280, 800).await?;
         shots(&b, "load-more").await?;
         b.assert_no_console_errors().await?;
