@@ -3,6 +3,8 @@
 //! signed-out visitor is sent to sign-in without a failing `/me` request.
 
 use crate::api::{self, ApiError};
+use crate::components::Toasts;
+use crate::router::Router;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::{MeResponse, MyWorkspaceResponse};
@@ -92,6 +94,19 @@ impl Session {
     pub fn signed_out(self) {
         set_flag(false);
         self.me.set(None);
+    }
+
+    /// The server says I no longer reach `ws` (removed meanwhile): `/me`
+    /// again, a message, and on to another workspace (or the first-workspace
+    /// screen). Every workspace page answers a 404 this way. A task of its
+    /// own, so its code is compiled once, not into each page's.
+    pub fn lost(self, ws: &str, toasts: Toasts, router: Router) {
+        let name = self.workspace(ws).map(|w| w.name).unwrap_or_default();
+        spawn_local(async move {
+            self.reload().await;
+            toasts.error(format!("You no longer have access to {name}."));
+            router.navigate(&self.home_path());
+        });
     }
 
     /// My membership of a workspace, if any.

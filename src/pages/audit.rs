@@ -3,8 +3,9 @@
 //! of everything the filters match.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, PageHead, show_if};
+use crate::components::{ErrorAlert, PageHead, show_if, use_toasts};
 use crate::pages::settings::me_in;
+use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access::verdict;
 use crate::state::audit::{ACTIONS, AuditEvent, action_label, changes};
@@ -18,6 +19,7 @@ use roster_model::Action;
 #[component]
 pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
     let session = use_session();
+    let (toasts, router) = (use_toasts(), use_router());
     let filter = RwSignal::new(ListAuditQuery::default());
     let events = RwSignal::new(Vec::<AuditEvent>::new());
     let next = RwSignal::new(None::<String>);
@@ -52,6 +54,10 @@ pub fn AuditPage(ws: Signal<String>) -> impl IntoView {
                         l.extend(page.items);
                     });
                     next.set(page.next_cursor);
+                }
+                Err(e) if e.status() == Some(404) => {
+                    session.lost(&id, toasts, router);
+                    return;
                 }
                 Err(e) => error.set(Some(e)),
             }

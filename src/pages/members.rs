@@ -100,11 +100,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
                     Err(e) if e.status() == Some(404) => {
                         // Removed from this workspace meanwhile: go to another one.
                         cache.update_value(|c| c.forget(&cache_key(&ws)));
-                        let name = session.workspace(&ws).map(|w| w.name).unwrap_or_default();
-                        session.reload().await;
-                        toasts.error(format!("You no longer have access to {name}."));
-                        let home = session.home_path();
-                        router.navigate(&home);
+                        session.lost(&ws, toasts, router);
                         return;
                     }
                     Err(e) => {

@@ -7,7 +7,8 @@ mod danger;
 mod general;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorAlert, PageHead};
+use crate::components::{ErrorAlert, PageHead, use_toasts};
+use crate::router::use_router;
 use crate::session::use_session;
 use crate::state::access;
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ pub fn me_in(ws: &str) -> (Actor, Facts) {
 #[component]
 pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<WorkspaceResponse, ApiError>>);
+    let (session, toasts, router) = (use_session(), use_toasts(), use_router());
     // Bumped after archiving: every card is judged again on fresh facts.
     let fetches = RwSignal::new(0usize);
     crate::reactive::effect(move || {
@@ -36,8 +38,12 @@ pub fn SettingsPage(ws: Signal<String>) -> impl IntoView {
         loaded.set(None);
         spawn_local(async move {
             let r = api::workspace(&id).await;
-            if ws.try_get_untracked().as_ref() == Some(&id) {
-                loaded.set(Some(r));
+            if ws.try_get_untracked().as_ref() != Some(&id) {
+                return;
+            }
+            match r {
+                Err(e) if e.status() == Some(404) => session.lost(&id, toasts, router),
+                r => loaded.set(Some(r)),
             }
         });
     });

@@ -98,7 +98,8 @@ pub fn ConfigCard(ws: String, actor: Actor, facts: Facts) -> impl IntoView {
                 <h2 id="config-title" class="card-title">"Configuration"</h2>
                 <p class="muted small">"Key-value properties your product reads for this workspace. Not for secrets."</p>
             </div>
-            {read_why.map(|r| view! { <p class="callout warn">{r}</p> })}
+            // Why the card is read-only (or hidden), said once above it.
+            {read_why.clone().or_else(|| write_why.clone()).map(|r| view! { <p class="callout warn">{r}</p> })}
             {move || match items.get() {
                 None => ().into_any(),
                 Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
