@@ -86,6 +86,8 @@ pub fn InviteLandingPage() -> impl IntoView {
         };
         let p = match (error.get(), state()) {
             (Some(e), _) => Panel::warn(e.to_string(), vec![home()]),
+            // Accepting (and, once accepted, on the way in).
+            (None, _) if started.get() => Panel::busy("Joining the workspace…"),
             (None, Some(Landing::SignedOut)) => {
                 let email = String::from(js_sys::encode_uri_component(&inv.email));
                 Panel::text(
@@ -120,7 +122,8 @@ pub fn InviteLandingPage() -> impl IntoView {
                 )],
             ),
             (None, Some(Landing::Closed(why))) => Panel::warn(why.into(), vec![home()]),
-            (None, Some(Landing::Accept) | None) => Panel::busy("Joining the workspace…"),
+            (None, Some(Landing::Accept)) => Panel::busy("Joining the workspace…"),
+            (None, None) => Panel::busy("Checking your invitation…"),
         };
         (Some(inv), p)
     };

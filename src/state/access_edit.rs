@@ -2,7 +2,7 @@
 //! access as edited, what the change grants or removes, and the minimal
 //! `PATCH` that saves it. The verdicts come from `roster_model::authorize`.
 
-use crate::state::invites::Grant;
+use crate::state::invites::BatchAccess;
 use crate::state::roles::RoleDiff;
 use roster_api::{MemberResponse, UpdateMemberRequest};
 use roster_model::{
@@ -65,8 +65,8 @@ impl AccessDraft {
     }
 
     /// The access as a batch's grant, or why the resource ids are refused.
-    pub fn grant(&self) -> Result<Grant, String> {
-        Ok(Grant {
+    pub fn grant(&self) -> Result<BatchAccess, String> {
+        Ok(BatchAccess {
             features: self.feature_access(),
             resources: self.resource_access()?,
         })

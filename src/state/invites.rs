@@ -12,14 +12,28 @@ use roster_model::{
 /// The feature and resource access every address of a batch is offered
 /// (everything unless the inviter narrows it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grant {
+pub struct BatchAccess {
     pub features: FeatureAccess,
     pub resources: ResourceAccess,
 }
 
-impl Default for Grant {
+impl BatchAccess {
+    /// The access `actor` itself holds: the most it may hand out (everything
+    /// for one who is not a member row, such as an operator).
+    pub fn of(actor: &Actor) -> BatchAccess {
+        match actor {
+            Actor::Member(m) => BatchAccess {
+                features: m.feature_access.clone(),
+                resources: m.resource_access.clone(),
+            },
+            _ => BatchAccess::default(),
+        }
+    }
+}
+
+impl Default for BatchAccess {
     fn default() -> Self {
-        Grant {
+        BatchAccess {
             features: FeatureAccess::All,
             resources: ResourceAccess::All,
         }
@@ -79,7 +93,7 @@ pub fn preview(
     text: &str,
     role: &str,
     own: &[(String, String)],
-    grant: &Grant,
+    grant: &BatchAccess,
     actor: &Actor,
     people: &ExistingPeople,
     facts: &Facts,
@@ -124,7 +138,7 @@ pub fn preview(
 /// The request: every row as typed with its role and the batch's access
 /// (left out where it is everything, the server's default; the server gives
 /// each row its own verdict).
-pub fn request(rows: &[VerdictRow], grant: &Grant) -> Vec<InviteRequest> {
+pub fn request(rows: &[VerdictRow], grant: &BatchAccess) -> Vec<InviteRequest> {
     let features = (grant.features != FeatureAccess::All).then(|| grant.features.clone());
     let resources = (grant.resources != ResourceAccess::All).then(|| grant.resources.clone());
     rows.iter()
@@ -183,7 +197,7 @@ mod tests {
             text,
             "editor",
             &[],
-            &Grant::default(),
+            &BatchAccess::default(),
             &owner(),
             &people,
             &Facts::new("W", 1),
@@ -203,7 +217,7 @@ mod tests {
         );
         assert!(got[0].ok() && !got[1].ok());
         assert_eq!(got[0].message, "Ready to invite.");
-        let sent = request(&got, &Grant::default());
+        let sent = request(&got, &BatchAccess::default());
         assert_eq!(sent.len(), 6);
         assert!(
             sent.iter()
@@ -222,7 +236,7 @@ mod tests {
             "x@acme.io",
             "owner",
             &[],
-            &Grant::default(),
+            &BatchAccess::default(),
             &admin,
             &ExistingPeople::default(),
             &Facts::new("W", 1),
@@ -239,13 +253,13 @@ mod tests {
             "ann@acme.io, ben@acme.io",
             "viewer",
             &own,
-            &Grant::default(),
+            &BatchAccess::default(),
             &owner(),
             &ExistingPeople::default(),
             &Facts::new("W", 1),
         )
         .unwrap();
-        let roles: Vec<_> = request(&got, &Grant::default())
+        let roles: Vec<_> = request(&got, &BatchAccess::default())
             .into_iter()
             .map(|r| r.role)
             .collect();
@@ -255,7 +269,7 @@ mod tests {
     #[test]
     fn a_narrowed_grant_is_judged_per_row_and_sent_with_each() {
         use roster_model::{FeatureKey, ResourceId};
-        let only_chat = Grant {
+        let only_chat = BatchAccess {
             features: FeatureAccess::Only([FeatureKey::parse("ai_chat").unwrap()].into()),
             resources: ResourceAccess::Only([ResourceId::new("sales-db")].into()),
         };
@@ -279,20 +293,39 @@ mod tests {
             Principal::User(UserId::new("ua")),
             Role::builtin(BuiltinRole::Admin),
         );
-        admin.feature_access =
-            FeatureAccess::Only([FeatureKey::parse("dashboard").unwrap()].into());
+        let admin_features = FeatureAccess::Only([FeatureKey::parse("dashboard").unwrap()].into());
+        admin.feature_access = admin_features.clone();
+        let narrowed_admin = Actor::Member(admin);
         let refused = preview(
             "ann@acme.io",
             "viewer",
             &[],
             &only_chat,
-            &Actor::Member(admin),
+            &narrowed_admin,
             &ExistingPeople::default(),
             &Facts::new("W", 1),
         )
         .unwrap();
         assert!(!refused[0].ok(), "{refused:?}");
-        assert!(!refused[0].message.is_empty());
+        assert!(refused[0].message.contains("grant"), "{refused:?}");
+        // The same Admin may hand out what it has.
+        let only_dashboards = BatchAccess {
+            features: admin_features.clone(),
+            resources: ResourceAccess::All,
+        };
+        let fine = preview(
+            "ann@acme.io",
+            "viewer",
+            &[],
+            &only_dashboards,
+            &narrowed_admin,
+            &ExistingPeople::default(),
+            &Facts::new("W", 1),
+        )
+        .unwrap();
+        assert!(fine[0].ok(), "{fine:?}");
+        assert_eq!(BatchAccess::of(&narrowed_admin), only_dashboards);
+        assert_eq!(BatchAccess::of(&owner()), BatchAccess::default());
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub enum Landing {
     Accept,
     /// Open, signed in with another address (shown): switch account.
     OtherAccount(String),
-    /// Signed in and already in the workspace: open it.
+    /// Signed in and an active member of the workspace: open it.
     Member,
     /// The invitation cannot be used, and why.
     Closed(&'static str),
@@ -22,7 +22,10 @@ pub enum Landing {
 /// The state for `invite` with `me` signed in (or nobody).
 pub fn landing(invite: &InvitationPreviewResponse, me: Option<&MeResponse>) -> Landing {
     if let Some(me) = me
-        && me.workspaces.iter().any(|w| w.id == invite.workspace_id)
+        && me
+            .workspaces
+            .iter()
+            .any(|w| w.id == invite.workspace_id && w.status == "active")
     {
         return Landing::Member;
     }
@@ -31,6 +34,11 @@ pub fn landing(invite: &InvitationPreviewResponse, me: Option<&MeResponse>) -> L
         "expired" => {
             return Landing::Closed(
                 "This invitation has expired. Ask the person who invited you to send a new one.",
+            );
+        }
+        "archived" => {
+            return Landing::Closed(
+                "This workspace is archived and takes no new members. Ask the person who invited you.",
             );
         }
         "declined" => {
@@ -131,14 +139,30 @@ mod tests {
     }
 
     #[test]
+    fn a_deactivated_member_is_not_sent_into_the_workspace() {
+        let mut m = me("tom@acme.com", &["ws_1"]);
+        m.workspaces[0].status = "deactivated".into();
+        assert_eq!(landing(&invite("pending"), Some(&m)), Landing::Accept);
+        assert!(matches!(
+            landing(&invite("accepted"), Some(&m)),
+            Landing::Closed(_)
+        ));
+    }
+
+    #[test]
     fn a_closed_invitation_says_why_signed_in_or_not() {
         for (status, word) in [
+            ("archived", "archived"),
             ("expired", "expired"),
             ("declined", "declined"),
             ("accepted", "already been used"),
             ("revoked", "withdrawn"),
         ] {
-            for who in [None, Some(me("tom@acme.com", &[]))] {
+            for who in [
+                None,
+                Some(me("tom@acme.com", &[])),
+                Some(me("eve@acme.com", &["ws_9"])),
+            ] {
                 match landing(&invite(status), who.as_ref()) {
                     Landing::Closed(why) => assert!(why.contains(word), "{status}: {why}"),
                     other => panic!("{status}: {other:?}"),

@@ -130,7 +130,8 @@ pub struct InvitationPreviewResponse {
     pub role: String,
     /// The inviter's name, while their account exists.
     pub inviter_name: Option<String>,
-    /// `pending`, `expired`, `accepted`, `declined` or `revoked`.
+    /// `pending`, `expired`, `archived` (the workspace takes no one new),
+    /// `accepted` or `declined` (a revoked invitation is not found).
     pub status: String,
     /// RFC 3339.
     pub expires_at: String,

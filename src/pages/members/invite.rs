@@ -9,7 +9,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Dialog, show_if, show_if_else};
 use crate::state::access::role_label;
 use crate::state::access_edit::AccessDraft;
-use crate::state::invites::{self, Grant, VerdictRow};
+use crate::state::invites::{self, BatchAccess, VerdictRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_api::{CreateInvitationsRequest, InvitationResultResponse};
@@ -103,6 +103,9 @@ pub fn InviteDialog(
             pending.set(false);
         });
     };
+    // Each role judged with the inviter's own access, so a narrowed Admin is
+    // told about roles, not about features it cannot hand out.
+    let held = BatchAccess::of(&actor);
     let roles: Vec<(String, Result<(), String>)> = BuiltinRole::ALL
         .into_iter()
         .rev()
@@ -111,7 +114,7 @@ pub fn InviteDialog(
                 "probe@example.com",
                 r.key(),
                 &[],
-                &Grant::default(),
+                &held,
                 &actor,
                 &ExistingPeople::default(),
                 &facts,

@@ -1,5 +1,6 @@
 //! `GET /invitations/lookup`: what an invitation link offers its landing
-//! page, signed in or not, through every state the invitation can be in.
+//! page, signed in or not, through every state the invitation and its
+//! workspace can be in.
 
 use crate::support::{TestApp, problem};
 use roster_api::{InvitationPreviewResponse, InvitationResultsResponse};
@@ -61,7 +62,14 @@ async fn a_link_shows_its_workspace_inviter_and_address_without_a_session() {
     assert_eq!(p.inviter_name.as_deref(), Some("Olga Owner"));
     assert_eq!(p.status, "pending");
     assert!(!p.expires_at.is_empty());
+    // Signed in (as anyone), the answer is the same.
+    let eve = app.signup("eve@acme.com", "Eve").await;
+    let seen: InvitationPreviewResponse = eve
+        .get_ok(&format!("/invitations/lookup?token={token}"))
+        .await;
+    assert_eq!(seen, p);
     problem(look(&app, "no-such-token").await, 404, "not_found").await;
+    problem(look(&app, "").await, 404, "not_found").await;
     problem(
         app.get("/api/v1/invitations/lookup").await,
         422,
@@ -71,7 +79,38 @@ async fn a_link_shows_its_workspace_inviter_and_address_without_a_session() {
 }
 
 #[tokio::test]
-async fn a_link_reports_accepted_declined_revoked_replaced_and_expired() {
+async fn an_archived_workspace_takes_no_one_and_a_deleted_one_is_not_found() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("owner@acme.com", "Olga").await;
+    for (name, end) in [("Archived Co", "archive"), ("Deleted Co", "delete")] {
+        let ws = owner.create_workspace(name).await.id;
+        let email = format!("{end}@acme.com");
+        invite(&owner, &ws, &[&email]).await;
+        let token = app.latest_invite_token(&email).await;
+        let res = if end == "archive" {
+            owner
+                .post(&format!("/workspaces/{ws}/archive"), &json!({}))
+                .await
+        } else {
+            owner
+                .send(
+                    reqwest::Method::DELETE,
+                    &format!("/workspaces/{ws}"),
+                    &json!({ "confirm": name }),
+                )
+                .await
+        };
+        assert!(res.status().is_success(), "{end}: {}", res.status());
+        if end == "archive" {
+            assert_eq!(status_of(&app, &token).await, "archived");
+        } else {
+            problem(look(&app, &token).await, 404, "not_found").await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_link_reports_accepted_declined_and_expired_and_a_withdrawn_or_replaced_one_is_gone() {
     let (app, clock) = TestApp::spawn_with_clock().await;
     let owner = app.signup("owner@acme.com", "Olga").await;
     let ws = owner.create_workspace("Acme").await.id;
@@ -104,7 +143,8 @@ async fn a_link_reports_accepted_declined_revoked_replaced_and_expired() {
         owner.delete(&format!("{path}/{}", ids[2])).await.status(),
         204
     );
-    assert_eq!(status_of(&app, &tokens[2]).await, "revoked");
+    // A withdrawn link says nothing more about the workspace.
+    problem(look(&app, &tokens[2]).await, 404, "not_found").await;
 
     // A resend replaces the link: the old one is no longer found. (A second
     // later, so the outbox orders the two messages by time.)

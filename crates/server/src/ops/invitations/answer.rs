@@ -140,9 +140,11 @@ pub async fn accept_by_token(
 }
 
 /// What the invitation behind a link token offers, signed in or not: the
-/// invitation, its inviter's name, and its status with `expired` for a
-/// pending one past its time. An unknown token (or one a resend replaced)
-/// is not found.
+/// invitation, its inviter's name, and its status, with `expired` for a
+/// pending one past its time and `archived` for one whose workspace takes
+/// no one new. An unknown token, one a resend replaced and a revoked
+/// invitation are not found: a withdrawn link (often sent to a mistyped
+/// address) says nothing about the workspace.
 pub async fn lookup(
     state: &AppState,
     token: &str,
@@ -150,18 +152,22 @@ pub async fn lookup(
     let mut tx = state.db.read().await?;
     let inv = invitations::find_invitation_by_token(&mut tx, &crate::auth::hash_token(token))
         .await?
+        .filter(|i| i.status != "revoked")
         .ok_or(AppError::NotFound)?;
+    let archived = store::workspaces::find_workspace(&mut tx, &inv.workspace_id)
+        .await?
+        .is_none_or(|w| w.status != "active");
     let inviter = match &inv.invited_by {
         Some(id) => users::find_user(&mut tx, id).await?.map(|u| u.name),
         None => None,
     };
     tx.commit().await?;
     let status = match inv.status.as_str() {
+        "pending" if archived => "archived",
         "pending" if store::parse_time(&inv.expires_at)? <= state.clock.now() => "expired",
         "pending" => "pending",
         "accepted" => "accepted",
-        "declined" => "declined",
-        _ => "revoked",
+        _ => "declined",
     };
     Ok((inv, inviter, status))
 }
