@@ -29,33 +29,26 @@ pub fn landing(invite: &InvitationPreviewResponse, me: Option<&MeResponse>) -> L
     {
         return Landing::Member;
     }
-    match invite.status.as_str() {
-        "pending" => {}
+    let closed = match invite.status.as_str() {
+        "pending" => None,
         "expired" => {
-            return Landing::Closed(
-                "This invitation has expired. Ask the person who invited you to send a new one.",
-            );
+            Some("This invitation has expired. Ask the person who invited you to send a new one.")
         }
-        "archived" => {
-            return Landing::Closed(
-                "This workspace is archived and takes no new members. Ask the person who invited you.",
-            );
-        }
+        "archived" => Some(
+            "This workspace is archived and takes no new members. Ask the person who invited you.",
+        ),
         "declined" => {
-            return Landing::Closed(
-                "This invitation was declined. If you want to join after all, ask for a new one.",
-            );
+            Some("This invitation was declined. If you want to join after all, ask for a new one.")
         }
-        "accepted" => {
-            return Landing::Closed(
-                "This invitation has already been used. Sign in with the invited address to open the workspace.",
-            );
-        }
-        _ => {
-            return Landing::Closed(
-                "This invitation was withdrawn. Ask the person who invited you if you still need access.",
-            );
-        }
+        "accepted" => Some(
+            "This invitation has already been used. Sign in with the invited address to open the workspace.",
+        ),
+        _ => Some(
+            "This invitation was withdrawn. Ask the person who invited you if you still need access.",
+        ),
+    };
+    if let Some(why) = closed {
+        return Landing::Closed(why);
     }
     match me {
         None => Landing::SignedOut,
