@@ -126,6 +126,16 @@ pub fn InviteDialog(
             (r.key().to_owned(), verdict)
         })
         .collect();
+    // "Owner: why not" for each role the inviter may not give.
+    let unavailable = roles
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_ref()
+                .err()
+                .map(|why| format!("{}: {why}", role_label(k)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     view! {
         <Dialog title="Invite people" description="They get an email with a link to join. Work addresses only."
             on_close=on_close return_to="invite-button" wide=true>
@@ -142,7 +152,7 @@ pub fn InviteDialog(
                     </div>
                     <div class="field">
                         <label for="invite-role">"Role for everyone"</label>
-                        <select id="invite-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                        <select id="invite-role" aria-describedby="invite-role-why" on:change=move |ev| role.set(event_target_value(&ev))>
                             {roles.clone().into_iter().map(|(k, v)| {
                                 let selected = k == role.get_untracked();
                                 let label = match &v {
@@ -152,6 +162,8 @@ pub fn InviteDialog(
                                 view! { <option value=k.clone() selected=selected disabled=v.is_err() title=v.err()>{label}</option> }
                             }).collect_view()}
                         </select>
+                        // A disabled option's title is never shown: the reasons go beside the field.
+                        <p class="muted small" id="invite-role-why">{unavailable.clone()}</p>
                     </div>
                     <details class="more" data-testid="invite-access">
                         <summary>"Feature and resource access"<span class="muted small">" \u{b7} everything unless you narrow it"</span></summary>
