@@ -6,9 +6,9 @@ use super::focus;
 use leptos::html;
 use leptos::prelude::*;
 
-/// A modal dialog. Render it only while open; closing calls `on_close` and
-/// focuses the element with id `return_to` (as does its removal, when focus
-/// was lost with it).
+/// A modal dialog. Render it only while open; closing calls `on_close`, and
+/// its removal focuses the element with id `return_to` when focus was lost
+/// with it.
 #[component]
 pub fn Dialog(
     /// Heading text, also the accessible name.
@@ -31,13 +31,10 @@ pub fn Dialog(
     let id = format!("dlg-{}", crate::components::next_id());
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
-    let back = StoredValue::new(return_to.clone());
-    let close = move || {
-        on_close.run(());
-        back.with_value(|id| focus::focus_id(id));
-    };
-    // However the dialog goes (Cancel, Done, a save, a parent closing it),
-    // focus that fell to the page goes back to where the dialog was opened.
+    let close = move || on_close.run(());
+    // However the dialog goes (Escape, Cancel, Done, a save, a parent
+    // closing it), focus that fell to the page with it goes back to where
+    // the dialog was opened.
     on_cleanup(move || focus::refocus_if_lost(&return_to));
     crate::reactive::effect(move || {
         if let Some(p) = panel.get() {

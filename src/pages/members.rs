@@ -43,8 +43,7 @@ pub fn MembersPage(ws: Signal<String>) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     // Whether each status group (in `GROUPS` order) is loading more rows.
     let more_busy = GROUPS.map(|_| RwSignal::new(false));
-    let busy_of =
-        move |s: MemberStatus| more_busy[GROUPS.iter().position(|g| *g == s).unwrap_or(0)];
+    let busy_of = move |s: MemberStatus| more_busy[crate::state::table::index(s)];
     let generation = StoredValue::new(0u32);
     let open = RwSignal::new(None::<Open>);
     let drawn = RwSignal::new(Drawn::default());

@@ -128,7 +128,7 @@ pub fn PendingInvitations(#[prop(optional)] compact: bool) -> impl IntoView {
         })
     };
     view! {
-        {show_if(move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.pending_invitations.is_empty())), move || view! {
+        {show_if(move || !invites().is_empty(), move || view! {
             <div class=if compact { "invites compact" } else { "invites" } data-testid="pending-invitations">
                 <h3 class="section-label">"Invitations"</h3>
                 <ul class="invite-list">

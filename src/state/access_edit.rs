@@ -64,8 +64,8 @@ impl AccessDraft {
         }
     }
 
-    /// The access as a batch's grant, or why the resource ids are refused.
-    pub fn grant(&self) -> Result<BatchAccess, String> {
+    /// The access as a batch's, or why the resource ids are refused.
+    pub fn batch_access(&self) -> Result<BatchAccess, String> {
         Ok(BatchAccess {
             features: self.feature_access(),
             resources: self.resource_access()?,

@@ -93,7 +93,7 @@ pub fn preview(
     text: &str,
     role: &str,
     own: &[(String, String)],
-    grant: &BatchAccess,
+    batch: &BatchAccess,
     actor: &Actor,
     people: &ExistingPeople,
     facts: &Facts,
@@ -103,8 +103,8 @@ pub fn preview(
         .map(|e| {
             let r = role_for(&e, role, own).to_owned();
             InviteRow {
-                feature_access: grant.features.clone(),
-                resource_access: grant.resources.clone(),
+                feature_access: batch.features.clone(),
+                resource_access: batch.resources.clone(),
                 ..InviteRow::new(e, r)
             }
         })
@@ -138,9 +138,9 @@ pub fn preview(
 /// The request: every row as typed with its role and the batch's access
 /// (left out where it is everything, the server's default; the server gives
 /// each row its own verdict).
-pub fn request(rows: &[VerdictRow], grant: &BatchAccess) -> Vec<InviteRequest> {
-    let features = (grant.features != FeatureAccess::All).then(|| grant.features.clone());
-    let resources = (grant.resources != ResourceAccess::All).then(|| grant.resources.clone());
+pub fn request(rows: &[VerdictRow], batch: &BatchAccess) -> Vec<InviteRequest> {
+    let features = (batch.features != FeatureAccess::All).then(|| batch.features.clone());
+    let resources = (batch.resources != ResourceAccess::All).then(|| batch.resources.clone());
     rows.iter()
         .map(|r| InviteRequest {
             email: r.input.clone(),
@@ -267,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn a_narrowed_grant_is_judged_per_row_and_sent_with_each() {
+    fn narrowed_batch_access_is_judged_per_row_and_sent_with_each() {
         use roster_model::{FeatureKey, ResourceId};
         let only_chat = BatchAccess {
             features: FeatureAccess::Only([FeatureKey::parse("ai_chat").unwrap()].into()),

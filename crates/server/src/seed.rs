@@ -311,6 +311,7 @@ pub async fn seed(state: &AppState, opts: &SeedOptions) -> anyhow::Result<SeedRe
             invited_by: Some(owner.id.clone()),
             created_at: at(i as i64),
             workspace_name: workspace.name.clone(),
+            workspace_status: workspace.status.clone(),
         });
         members.push(member);
     }

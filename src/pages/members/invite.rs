@@ -44,9 +44,9 @@ pub fn InviteDialog(
     let plan = {
         let (actor, facts) = (actor.clone(), facts.clone());
         Memo::new(move |_| {
-            let grant = access.with(AccessDraft::grant).unwrap_or_default();
+            let batch = access.with(AccessDraft::batch_access).unwrap_or_default();
             own.with(|o| {
-                invites::preview(&text.get(), &role.get(), o, &grant, &actor, &people, &facts)
+                invites::preview(&text.get(), &role.get(), o, &batch, &actor, &people, &facts)
             })
             .unwrap_or_default()
         })
@@ -59,7 +59,7 @@ pub fn InviteDialog(
         });
     });
     let ready = move || {
-        if access.with(|a| a.grant().is_err()) {
+        if access.with(|a| a.batch_access().is_err()) {
             return 0;
         }
         plan.with(|p| p.iter().filter(|r| r.ok()).count())
@@ -67,14 +67,14 @@ pub fn InviteDialog(
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let rows = plan.get_untracked();
-        let Ok(grant) = access.with_untracked(AccessDraft::grant) else {
+        let Ok(batch) = access.with_untracked(AccessDraft::batch_access) else {
             return;
         };
         if rows.iter().all(|r| !r.ok()) {
             return;
         }
         let ws = ws.clone();
-        let all = invites::request(&rows, &grant);
+        let all = invites::request(&rows, &batch);
         pending.set(true);
         err.set(None);
         sent.set(0);

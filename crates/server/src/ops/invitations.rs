@@ -217,6 +217,7 @@ pub async fn invite(
                 invited_by: Some(caller.user_id.clone()),
                 created_at: now.clone(),
                 workspace_name: ws.name.clone(),
+                workspace_status: ws.status.clone(),
             };
             invitations::insert_invitation(&mut tx, &inv).await?;
             queue_mail(state, &mut tx, &inv, &fresh).await?;

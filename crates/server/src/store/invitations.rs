@@ -28,6 +28,8 @@ pub struct Invitation {
     pub created_at: String,
     /// The workspace's name (filled by reads).
     pub workspace_name: String,
+    /// The workspace's status (filled by reads).
+    pub workspace_status: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,6 +45,7 @@ struct InvitationRow {
     invited_by: Option<String>,
     created_at: String,
     workspace_name: String,
+    workspace_status: String,
 }
 
 impl From<InvitationRow> for Invitation {
@@ -59,13 +62,14 @@ impl From<InvitationRow> for Invitation {
             invited_by: r.invited_by,
             created_at: r.created_at,
             workspace_name: r.workspace_name,
+            workspace_status: r.workspace_status,
         }
     }
 }
 
 const SELECT: &str = "SELECT i.id, i.workspace_id, i.member_id, i.email, i.role, i.token_hash, \
-    i.status, i.expires_at, i.invited_by, i.created_at, w.name AS workspace_name \
-    FROM invitations i JOIN workspaces w ON w.id = i.workspace_id";
+    i.status, i.expires_at, i.invited_by, i.created_at, w.name AS workspace_name, \
+    w.status AS workspace_status FROM invitations i JOIN workspaces w ON w.id = i.workspace_id";
 
 /// Adds an invitation.
 pub async fn insert_invitation(tx: &mut Tx, i: &Invitation) -> StoreResult<()> {

@@ -20,10 +20,9 @@ pub async fn pending_for(state: &AppState, caller: &Caller) -> Result<Vec<Invita
         .ok_or(AppError::Unauthorized)?;
     let list = invitations::list_pending_for_email(&mut tx, &user.email).await?;
     tx.commit().await?;
-    let now = state.clock.now();
     Ok(list
         .into_iter()
-        .filter(|i| store::parse_time(&i.expires_at).is_ok_and(|t| t > now))
+        .filter(|i| matches!(past_its_time(state, i), Ok(false)))
         .collect())
 }
 
@@ -50,11 +49,16 @@ async fn invitee(
     Ok((Actor::Member(member), facts, row))
 }
 
+/// Whether the invitation's link has run out (whatever its status).
+fn past_its_time(state: &AppState, inv: &Invitation) -> Result<bool, AppError> {
+    Ok(store::parse_time(&inv.expires_at)? <= state.clock.now())
+}
+
 fn still_valid(state: &AppState, inv: &Invitation) -> Result<(), AppError> {
     if inv.status != "pending" {
         return Err(roster_model::Denied::NoPendingInvitation.into());
     }
-    if store::parse_time(&inv.expires_at)? <= state.clock.now() {
+    if past_its_time(state, inv)? {
         return Err(AppError::conflict(
             "invitation_expired",
             "This invitation has expired. Ask for a new one.",
@@ -154,17 +158,14 @@ pub async fn lookup(
         .await?
         .filter(|i| i.status != "revoked")
         .ok_or(AppError::NotFound)?;
-    let archived = store::workspaces::find_workspace(&mut tx, &inv.workspace_id)
-        .await?
-        .is_none_or(|w| w.status != "active");
     let inviter = match &inv.invited_by {
         Some(id) => users::find_user(&mut tx, id).await?.map(|u| u.name),
         None => None,
     };
     tx.commit().await?;
     let status = match inv.status.as_str() {
-        "pending" if archived => "archived",
-        "pending" if store::parse_time(&inv.expires_at)? <= state.clock.now() => "expired",
+        "pending" if inv.workspace_status != "active" => "archived",
+        "pending" if past_its_time(state, &inv)? => "expired",
         "pending" => "pending",
         "accepted" => "accepted",
         _ => "declined",

@@ -223,6 +223,7 @@ pub async fn build(
         invited_by: Some(owner.user_id.clone()),
         created_at: T0.to_owned(),
         workspace_name: name.clone(),
+        workspace_status: "active".to_owned(),
     };
     let mut tx = app.db.write().await.unwrap();
     let workspace = Workspace {
